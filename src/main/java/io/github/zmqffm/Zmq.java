@@ -1,0 +1,55 @@
+package io.github.zmqffm;
+
+import io.github.zmqffm.internal.NativeLoader;
+import io.github.zmqffm.lib.zmq_h;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Facts about the native libzmq in use: its version, its optional capabilities and which file was loaded.
+ * Any method here loads libzmq on first use (see {@link LoadedLibrary} for the order).
+ */
+public final class Zmq {
+
+    /** Capabilities {@link #has(String)} knows how to ask about, as libzmq's {@code zmq_has} names them. */
+    public static final List<String> CAPABILITIES =
+            List.of("ipc", "pgm", "tipc", "vmci", "norm", "curve", "gssapi", "draft", "ws", "wss");
+
+    private Zmq() {}
+
+    /** The version of the loaded libzmq. */
+    public static ZmqVersion version() {
+        NativeLoader.ensureLoaded();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment parts = arena.allocate(ValueLayout.JAVA_INT, 3);
+            zmq_h.zmq_version(parts, parts.asSlice(4), parts.asSlice(8));
+            return new ZmqVersion(parts.getAtIndex(ValueLayout.JAVA_INT, 0), parts.getAtIndex(ValueLayout.JAVA_INT, 1),
+                    parts.getAtIndex(ValueLayout.JAVA_INT, 2));
+        }
+    }
+
+    /**
+     * Whether libzmq was built with a capability: {@code "ipc"}, {@code "curve"}, {@code "draft"}, {@code "ws"},
+     * ... (see {@link #CAPABILITIES}). Unknown names answer false, as {@code zmq_has} does.
+     */
+    public static boolean has(String capability) {
+        NativeLoader.ensureLoaded();
+        try (Arena arena = Arena.ofConfined()) {
+            return zmq_h.zmq_has(arena.allocateFrom(capability)) != 0;
+        }
+    }
+
+    /** The loaded library: its file, and why the loader chose it. */
+    public static LoadedLibrary library() {
+        return NativeLoader.ensureLoaded();
+    }
+
+    /** The file libzmq was loaded from. */
+    public static Path libraryPath() {
+        return library().path();
+    }
+}
