@@ -1,0 +1,209 @@
+package io.github.zmqffm;
+
+import io.github.zmqffm.internal.Errors;
+import io.github.zmqffm.internal.LibZmq;
+import io.github.zmqffm.internal.NativeLoader;
+import io.github.zmqffm.internal.SocketScratch;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A libzmq context: the I/O threads and the sockets made from it. Thread-safe.
+ *
+ * <p>{@link #close()} closes every socket of this context that is still open, each with the
+ * {@linkplain #setCloseLinger(Duration) close linger} (default 0: unsent messages are dropped, as JeroMQ's
+ * {@code ZContext} does), then terminates the context. Termination waits at most the
+ * {@linkplain #setTermTimeout(Duration) term timeout} (default 10 s) for sockets it cannot close (made by
+ * native code, or closed earlier with a linger still running); after that it logs a warning and lets the
+ * termination finish in the background, so {@code close()} never hangs forever.
+ *
+ * <p>Stop threads that use this context's sockets before closing it, or call {@link #shutdown()} first:
+ * their blocked calls then fail with {@link ContextTerminatedException} and they can close their sockets.
+ */
+public final class Context implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Context.class.getName());
+
+    private final MemorySegment handle;
+    private final boolean owned;
+    private final Set<SocketResource> sockets = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+    private volatile int closeLingerMillis = 0;
+    private volatile Duration termTimeout = Duration.ofSeconds(10);
+
+    /** A new context with one I/O thread. Errors: EMFILE (too many open files). */
+    public Context() {
+        this(1);
+    }
+
+    /** A new context with {@code ioThreads} I/O threads. */
+    public Context(int ioThreads) {
+        this(newContext(), true);
+        if (ioThreads != 1) {
+            set(ContextOption.IO_THREADS, ioThreads);
+        }
+    }
+
+    private Context(MemorySegment handle, boolean owned) {
+        this.handle = handle;
+        this.owned = owned;
+    }
+
+    private static MemorySegment newContext() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
+            MemorySegment handle = LibZmq.ctxNew(errno);
+            if (handle.equals(MemorySegment.NULL)) {
+                throw Errors.exception("zmq_ctx_new", null, LibZmq.errno(errno));
+            }
+            return handle;
+        }
+    }
+
+    /**
+     * Wraps a {@code void*} context created by native code in this process, so that Java and a C library share
+     * {@code inproc://} endpoints. The native side keeps ownership: {@link #close()} closes the sockets made
+     * through this object but does not terminate the context.
+     */
+    public static Context adopt(MemorySegment nativeContext) {
+        Objects.requireNonNull(nativeContext, "nativeContext");
+        if (nativeContext.equals(MemorySegment.NULL)) {
+            throw new IllegalArgumentException("nativeContext is NULL");
+        }
+        NativeLoader.ensureLoaded();
+        return new Context(MemorySegment.ofAddress(nativeContext.address()), false);
+    }
+
+    /** Creates a socket. Errors: EINVAL (unknown type), EMFILE (ZMQ_MAX_SOCKETS reached), ETERM. */
+    public Socket socket(SocketType type) {
+        ensureOpen();
+        SocketScratch scratch = new SocketScratch();
+        MemorySegment socket = LibZmq.socket(scratch.errno, handle, type.value());
+        if (socket.equals(MemorySegment.NULL)) {
+            int errno = LibZmq.errno(scratch.errno);
+            scratch.free();
+            throw Errors.exception("zmq_socket", type, errno);
+        }
+        return new Socket(this, type, socket, scratch);
+    }
+
+    /** Sets a context option. Errors: EINVAL. */
+    public void set(ContextOption option, int value) {
+        ensureOpen();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
+            if (LibZmq.ctxSet(errno, handle, option.value(), value) != 0) {
+                throw Errors.exception("zmq_ctx_set", option + "=" + value, LibZmq.errno(errno));
+            }
+        }
+    }
+
+    /** Reads a context option. Errors: EINVAL (write-only option). */
+    public int get(ContextOption option) {
+        ensureOpen();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
+            int value = LibZmq.ctxGet(errno, handle, option.value());
+            if (value == -1) {
+                throw Errors.exception("zmq_ctx_get", option, LibZmq.errno(errno));
+            }
+            return value;
+        }
+    }
+
+    /** The ZMQ_LINGER that {@link #close()} gives sockets still open; default 0. Negative: wait forever. */
+    public void setCloseLinger(Duration linger) {
+        closeLingerMillis = linger.isNegative() ? -1 : (int) Math.min(Integer.MAX_VALUE, linger.toMillis());
+    }
+
+    /** How long {@link #close()} waits for {@code zmq_ctx_term}; default 10 s. */
+    public void setTermTimeout(Duration timeout) {
+        termTimeout = Objects.requireNonNull(timeout);
+    }
+
+    /** The native {@code void*} context, for native code; valid until {@link #close()}. */
+    public MemorySegment handle() {
+        ensureOpen();
+        return handle;
+    }
+
+    /** Whether {@link #close()} has run. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** The number of sockets made from this context that are still open. */
+    public int openSockets() {
+        return sockets.size();
+    }
+
+    /**
+     * Wakes every blocked call on this context's sockets with {@link ContextTerminatedException}, and makes
+     * later calls fail the same way; the sockets stay open until closed. Idempotent.
+     */
+    public void shutdown() {
+        ensureOpen();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
+            LibZmq.ctxShutdown(errno, handle);
+        }
+    }
+
+    /** Closes the remaining sockets, then terminates the context (bounded; see the class comment). Idempotent. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        for (SocketResource socket : List.copyOf(sockets)) {
+            socket.close(closeLingerMillis);
+        }
+        if (owned) {
+            terminate();
+        }
+    }
+
+    private void terminate() {
+        Thread terminator = Thread.ofPlatform().daemon().name("zmq-ffm-ctx-term").start(() -> {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
+                while (LibZmq.ctxTerm(errno, handle) != 0 && LibZmq.errno(errno) == Errors.EINTR) {
+                    // zmq_ctx_term was interrupted by a signal: try again
+                }
+            }
+        });
+        try {
+            terminator.join(termTimeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (terminator.isAlive()) {
+            LOG.log(System.Logger.Level.WARNING, "zmq_ctx_term did not finish within " + termTimeout
+                    + ": a socket outside this context's tracking is still open or lingering; it will finish"
+                    + " in the background");
+        }
+    }
+
+    void track(SocketResource socket) {
+        sockets.add(socket);
+    }
+
+    void untrack(SocketResource socket) {
+        sockets.remove(socket);
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this context is closed");
+        }
+    }
+}

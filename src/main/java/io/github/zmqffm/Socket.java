@@ -1,0 +1,558 @@
+package io.github.zmqffm;
+
+import io.github.zmqffm.internal.Errors;
+import io.github.zmqffm.internal.LibZmq;
+import io.github.zmqffm.internal.LibZmqDraft;
+import io.github.zmqffm.internal.Leaks;
+import io.github.zmqffm.internal.SocketScratch;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.ref.Cleaner;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A libzmq socket. Create one with {@link Context#socket(SocketType)}.
+ *
+ * <p><b>Threads.</b> A socket is used by one thread at a time (libzmq's rule; the Java object also keeps
+ * per-socket scratch memory, so this holds for the thread-safe draft types too). Moving a socket to another
+ * thread needs a happens-before edge (a queue, a lock). With {@code -Dzmqffm.checkThreads=true} every call
+ * from a thread other than the creating one throws {@link IllegalStateException} naming both threads.
+ *
+ * <p><b>Results.</b> Sends return {@code false} and receives return {@code -1} or {@code null} when the
+ * call would block under {@link SendFlag#DONTWAIT}/{@link RecvFlag#DONTWAIT} or a timeout expires (EAGAIN).
+ * Other failures raise {@link ZmqException}; ETERM raises {@link ContextTerminatedException}; EINTR is
+ * retried. A closed socket raises {@link IllegalStateException}.
+ *
+ * <p><b>Copies.</b> {@code byte[]} and heap data up to 64 KiB are read or written by libzmq in place
+ * (a {@code critical} call with ZMQ_DONTWAIT); when that would block, or for larger arrays, the data goes
+ * through the socket's own {@code zmq_msg_t} with the one copy libzmq would make anyway. Native
+ * {@link MemorySegment}s and direct {@link ByteBuffer}s go straight to {@code zmq_send}/{@code zmq_recv}.
+ * {@link Msg} avoids even that copy. None of these allocate per message.
+ */
+public final class Socket implements AutoCloseable {
+
+    private static final Cleaner CLEANER = Leaks.CLEANER;
+    private static final boolean CHECK_THREADS = Boolean.getBoolean("zmqffm.checkThreads");
+    /** Largest heap transfer done in a critical call: longer copies would hold off safepoints. */
+    private static final long HEAP_CRITICAL_MAX = 64 * 1024;
+    private static final int DONTWAIT = 1;
+    private static final int EAGAIN = Errors.EAGAIN;
+    private static final int EINTR = Errors.EINTR;
+
+    private final Context context;
+    private final SocketType type;
+    private final MemorySegment handle;
+    private final MemorySegment errno;
+    private final MemorySegment recvMsg;
+    private final MemorySegment sendMsg;
+    private final SocketScratch scratch;
+    private final SocketResource resource;
+    private final Cleaner.Cleanable cleanable;
+    private final Thread owner;
+
+    Socket(Context context, SocketType type, MemorySegment handle, SocketScratch scratch) {
+        this.context = context;
+        this.type = type;
+        this.handle = handle;
+        this.scratch = scratch;
+        this.errno = scratch.errno;
+        this.recvMsg = scratch.recvMsg;
+        this.sendMsg = scratch.sendMsg;
+        this.owner = Thread.currentThread();
+        this.resource = new SocketResource(handle, scratch, context, type);
+        this.cleanable = CLEANER.register(this, resource);
+        context.track(resource);
+    }
+
+    /** This socket's type. */
+    public SocketType type() {
+        return type;
+    }
+
+    /** The context this socket belongs to. */
+    public Context context() {
+        return context;
+    }
+
+    /** The native {@code void*} socket, for passing to native code; valid until {@link #close()}. */
+    public MemorySegment handle() {
+        ensureUsable();
+        return handle;
+    }
+
+    /** Whether {@link #close()} (or the context's close) has run. */
+    public boolean isClosed() {
+        return resource.closed;
+    }
+
+    /** Closes the socket with its own ZMQ_LINGER. Idempotent. */
+    @Override
+    public void close() {
+        resource.markExplicitClose();
+        cleanable.clean();
+    }
+
+    // ---- endpoints ----
+
+    /**
+     * Binds to an endpoint and returns the endpoint actually bound: {@code bind("tcp://127.0.0.1:*")} returns
+     * {@code "tcp://127.0.0.1:41234"}. Errors: EINVAL, EPROTONOSUPPORT, ENOCOMPATPROTO, EADDRINUSE,
+     * EADDRNOTAVAIL, ENODEV, EMTHREAD, ETERM.
+     */
+    public String bind(String endpoint) {
+        endpointCall("bind", endpoint);
+        return get(SocketOption.LAST_ENDPOINT);
+    }
+
+    /** Connects to an endpoint. Errors: EINVAL, EPROTONOSUPPORT, ENOCOMPATPROTO, EMTHREAD, ETERM. */
+    public void connect(String endpoint) {
+        endpointCall("connect", endpoint);
+    }
+
+    /** Stops listening on an endpoint (use the string {@link #bind} returned). Errors: EINVAL, ENOENT, ETERM. */
+    public void unbind(String endpoint) {
+        endpointCall("unbind", endpoint);
+    }
+
+    /** Disconnects from an endpoint. Errors: EINVAL, ENOENT, ETERM. */
+    public void disconnect(String endpoint) {
+        endpointCall("disconnect", endpoint);
+    }
+
+    /** Joins a group (draft RADIO/DISH). Errors: EINVAL (group too long, not a DISH), ETERM. */
+    public void join(String group) {
+        endpointCall("join", group);
+    }
+
+    /** Leaves a group (draft RADIO/DISH). Errors: EINVAL, ETERM. */
+    public void leave(String group) {
+        endpointCall("leave", group);
+    }
+
+    private void endpointCall(String call, String argument) {
+        ensureUsable();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment text = arena.allocateFrom(argument);
+            int rc = switch (call) {
+                case "bind" -> LibZmq.bind(errno, handle, text);
+                case "connect" -> LibZmq.connect(errno, handle, text);
+                case "unbind" -> LibZmq.unbind(errno, handle, text);
+                case "disconnect" -> LibZmq.disconnect(errno, handle, text);
+                case "join" -> LibZmqDraft.join(errno, handle, text);
+                case "leave" -> LibZmqDraft.leave(errno, handle, text);
+                default -> throw new AssertionError(call);
+            };
+            if (rc != 0) {
+                throw Errors.exception(call, argument, LibZmq.errno(errno));
+            }
+        }
+    }
+
+    // ---- options ----
+
+    /** Sets an option. Errors: EINVAL (bad value, or not for this socket type), ETERM. */
+    public <T> void set(SocketOption<T> option, T value) {
+        ensureUsable();
+        SocketOptions.set(this, scratch, option, value);
+    }
+
+    /** Reads an option. Errors: EINVAL (not for this socket type), ETERM. */
+    public <T> T get(SocketOption<T> option) {
+        ensureUsable();
+        return SocketOptions.get(this, scratch, option);
+    }
+
+    /** Subscribes a SUB socket to messages starting with {@code prefix} (empty: everything). */
+    public void subscribe(byte[] prefix) {
+        set(SocketOption.SUBSCRIBE, prefix);
+    }
+
+    /** Subscribes to a UTF-8 topic prefix. */
+    public void subscribe(String prefix) {
+        subscribe(prefix.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Removes a subscription. */
+    public void unsubscribe(byte[] prefix) {
+        set(SocketOption.UNSUBSCRIBE, prefix);
+    }
+
+    /** Removes a UTF-8 subscription. */
+    public void unsubscribe(String prefix) {
+        unsubscribe(prefix.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether more frames of the message being received follow (ZMQ_RCVMORE). */
+    public boolean hasReceiveMore() {
+        return get(SocketOption.RCVMORE);
+    }
+
+    /** The endpoint last bound or connected (ZMQ_LAST_ENDPOINT). */
+    public String lastEndpoint() {
+        return get(SocketOption.LAST_ENDPOINT);
+    }
+
+    // ---- send ----
+
+    /** Sends a whole array, blocking. Returns false only if ZMQ_SNDTIMEO expired. */
+    public boolean send(byte[] data) {
+        return send(data, 0, data.length, SendFlag.NONE);
+    }
+
+    /** Sends a whole array. Returns false if the send would block (EAGAIN). */
+    public boolean send(byte[] data, SendFlag flags) {
+        return send(data, 0, data.length, flags);
+    }
+
+    /** Sends {@code length} bytes of {@code data} from {@code offset}. Returns false on EAGAIN. */
+    public boolean send(byte[] data, int offset, int length, SendFlag flags) {
+        Objects.checkFromIndexSize(offset, length, data.length);
+        ensureUsable();
+        if (length <= HEAP_CRITICAL_MAX) {
+            if (LibZmq.sendArray(errno, handle, data, offset, length, flags.bits() | DONTWAIT) >= 0) {
+                return true;
+            }
+            if (!mayBlock(flags.dontWait())) {
+                return failed(LibZmq.errno(errno), "send");
+            }
+        }
+        // Would block, or too long for a critical call: one copy into our message, then a blocking send.
+        initSendMsg(length);
+        LibZmq.copyToMsg(data, offset, sendMsg, length);
+        return sendMessage(sendMsg, flags);
+    }
+
+    /** Sends a string as UTF-8, blocking. */
+    public boolean send(String text) {
+        return send(text.getBytes(StandardCharsets.UTF_8), SendFlag.NONE);
+    }
+
+    /** Sends a string as UTF-8. Returns false on EAGAIN. */
+    public boolean send(String text, SendFlag flags) {
+        return send(text.getBytes(StandardCharsets.UTF_8), flags);
+    }
+
+    /** Sends a frame with ZMQ_SNDMORE: more frames of this message follow. */
+    public boolean sendMore(byte[] data) {
+        return send(data, SendFlag.SNDMORE);
+    }
+
+    /** Sends a UTF-8 frame with ZMQ_SNDMORE. */
+    public boolean sendMore(String text) {
+        return send(text, SendFlag.SNDMORE);
+    }
+
+    /** Sends the contents of a segment (native or heap), blocking. */
+    public boolean send(MemorySegment data) {
+        return send(data, SendFlag.NONE);
+    }
+
+    /** Sends the contents of a segment (native or heap). Returns false on EAGAIN. */
+    public boolean send(MemorySegment data, SendFlag flags) {
+        ensureUsable();
+        if (!data.isNative()) {
+            return sendHeap(data, flags);
+        }
+        for (;;) {
+            if (LibZmq.send(errno, handle, data, data.byteSize(), flags.bits()) >= 0) {
+                return true;
+            }
+            int e = LibZmq.errno(errno);
+            if (e != EINTR) {
+                return failed(e, "send");
+            }
+        }
+    }
+
+    /** Sends the buffer's remaining bytes (direct or heap) and moves its position to its limit. */
+    public boolean send(ByteBuffer data) {
+        return send(data, SendFlag.NONE);
+    }
+
+    /** Sends the buffer's remaining bytes; on success its position moves to its limit. False on EAGAIN. */
+    public boolean send(ByteBuffer data, SendFlag flags) {
+        boolean sent = send(MemorySegment.ofBuffer(data), flags);
+        if (sent) {
+            data.position(data.limit());
+        }
+        return sent;
+    }
+
+    /**
+     * Sends a {@link Msg} without copying its content. On success libzmq owns the content and the message
+     * is empty again (reuse it); on EAGAIN it is unchanged.
+     */
+    public boolean send(Msg msg) {
+        return send(msg, SendFlag.NONE);
+    }
+
+    /** Sends a {@link Msg}; see {@link #send(Msg)}. False on EAGAIN. */
+    public boolean send(Msg msg, SendFlag flags) {
+        ensureUsable();
+        return sendMessage(msg.segment(), flags);
+    }
+
+    /**
+     * Sends the frames as one multipart message, blocking. Returns false if ZMQ_SNDTIMEO expired before the
+     * first frame was queued (libzmq then queues none); later frames of a message are never refused.
+     */
+    public boolean sendMultipart(Iterable<byte[]> frames) {
+        List<byte[]> list = new ArrayList<>();
+        frames.forEach(list::add);
+        for (int i = 0; i < list.size(); i++) {
+            boolean sent = send(list.get(i), i < list.size() - 1 ? SendFlag.SNDMORE : SendFlag.NONE);
+            if (!sent) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean sendHeap(MemorySegment data, SendFlag flags) {
+        long length = data.byteSize();
+        if (length <= HEAP_CRITICAL_MAX) {
+            if (LibZmq.sendHeap(errno, handle, data, length, flags.bits() | DONTWAIT) >= 0) {
+                return true;
+            }
+            if (!mayBlock(flags.dontWait())) {
+                return failed(LibZmq.errno(errno), "send");
+            }
+        }
+        initSendMsg(length);
+        LibZmq.copyToMsg(data, 0, sendMsg, length);
+        return sendMessage(sendMsg, flags);
+    }
+
+    /** After a critical ZMQ_DONTWAIT attempt failed: whether the caller's blocking retry should follow. */
+    private boolean mayBlock(boolean callerDontWait) {
+        int e = LibZmq.errno(errno);
+        return e == EINTR || (e == EAGAIN && !callerDontWait);
+    }
+
+    private void initSendMsg(long length) {
+        if (LibZmq.msgInitSize(errno, sendMsg, length) != 0) {
+            throw Errors.exception("zmq_msg_init_size", length, LibZmq.errno(errno));
+        }
+    }
+
+    private boolean sendMessage(MemorySegment msg, SendFlag flags) {
+        for (;;) {
+            if (LibZmq.msgSend(errno, msg, handle, flags.bits()) >= 0) {
+                return true;
+            }
+            int e = LibZmq.errno(errno);
+            if (e == EINTR) {
+                continue;
+            }
+            if (msg == sendMsg) {
+                // Our own message: drop the unsent copy so the next send starts clean.
+                LibZmq.msgClose(errno, sendMsg);
+                LibZmq.msgInit(sendMsg);
+            }
+            return failed(e, "send");
+        }
+    }
+
+    private boolean failed(int e, String call) {
+        if (e == EAGAIN) {
+            return false;
+        }
+        throw Errors.exception(call, type, e);
+    }
+
+    // ---- receive ----
+
+    /** Receives into the array, blocking; returns the message's full size (larger than the array: truncated). */
+    public int recv(byte[] buffer) {
+        return recv(buffer, 0, buffer.length, RecvFlag.NONE);
+    }
+
+    /** Receives into the array; returns the full size, or -1 on EAGAIN. */
+    public int recv(byte[] buffer, RecvFlag flags) {
+        return recv(buffer, 0, buffer.length, flags);
+    }
+
+    /** Receives into {@code buffer[offset, offset+length)}; returns the full size, or -1 on EAGAIN. */
+    public int recv(byte[] buffer, int offset, int length, RecvFlag flags) {
+        Objects.checkFromIndexSize(offset, length, buffer.length);
+        ensureUsable();
+        if (length <= HEAP_CRITICAL_MAX) {
+            int size = LibZmq.recvArray(errno, handle, buffer, offset, length, flags.bits() | DONTWAIT);
+            if (size >= 0) {
+                return size;
+            }
+            if (!mayBlock(flags == RecvFlag.DONTWAIT)) {
+                return failedRecv(LibZmq.errno(errno));
+            }
+        }
+        // Nothing waiting, or too long for a critical call: block on our message, then copy what fits.
+        int size = recvMessage(recvMsg, flags);
+        if (size > 0) {
+            LibZmq.copyFromMsg(recvMsg, buffer, offset, Math.min(size, length));
+        }
+        return size;
+    }
+
+    /** Receives into a writable segment, blocking; returns the full size (truncated if larger than it). */
+    public int recv(MemorySegment buffer) {
+        return recv(buffer, RecvFlag.NONE);
+    }
+
+    /** Receives into a writable segment; returns the full size, or -1 on EAGAIN. */
+    public int recv(MemorySegment buffer, RecvFlag flags) {
+        ensureUsable();
+        if (buffer.isReadOnly()) {
+            throw new IllegalArgumentException("cannot receive into a read-only segment");
+        }
+        if (!buffer.isNative()) {
+            return recvHeap(buffer, flags);
+        }
+        for (;;) {
+            int size = LibZmq.recv(errno, handle, buffer, buffer.byteSize(), flags.bits());
+            if (size >= 0) {
+                return size;
+            }
+            int e = LibZmq.errno(errno);
+            if (e != EINTR) {
+                return failedRecv(e);
+            }
+        }
+    }
+
+    /** Receives into the buffer's remaining space, blocking; see {@link #recv(ByteBuffer, RecvFlag)}. */
+    public int recv(ByteBuffer buffer) {
+        return recv(buffer, RecvFlag.NONE);
+    }
+
+    /**
+     * Receives into the buffer from its position; the position advances by the bytes written. Returns the
+     * message's full size (more than the remaining space: truncated), or -1 on EAGAIN.
+     */
+    public int recv(ByteBuffer buffer, RecvFlag flags) {
+        if (buffer.isReadOnly()) {
+            throw new IllegalArgumentException("cannot receive into a read-only buffer");
+        }
+        int size = recv(MemorySegment.ofBuffer(buffer), flags);
+        if (size > 0) {
+            buffer.position(buffer.position() + Math.min(size, buffer.remaining()));
+        }
+        return size;
+    }
+
+    /**
+     * Receives into a {@link Msg} without copying; {@link Msg#data()} is then a view of the content, valid
+     * until the message's next receive or close. Returns the size, or -1 on EAGAIN.
+     */
+    public int recv(Msg msg) {
+        return recv(msg, RecvFlag.NONE);
+    }
+
+    /** Receives into a {@link Msg}; see {@link #recv(Msg)}. */
+    public int recv(Msg msg, RecvFlag flags) {
+        ensureUsable();
+        return recvMessage(msg.segment(), flags);
+    }
+
+    /** Receives a message as a new array, blocking; null only if ZMQ_RCVTIMEO expired. */
+    public byte[] recv() {
+        return recv(RecvFlag.NONE);
+    }
+
+    /** Receives a message as a new array, or null on EAGAIN. */
+    public byte[] recv(RecvFlag flags) {
+        ensureUsable();
+        int size = recvMessage(recvMsg, flags);
+        return size < 0 ? null : LibZmq.msgData(recvMsg).reinterpret(size).toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    /** Receives a message as UTF-8 text, blocking; null only if ZMQ_RCVTIMEO expired. */
+    public String recvString() {
+        return recvString(RecvFlag.NONE);
+    }
+
+    /** Receives a message as UTF-8 text, or null on EAGAIN. */
+    public String recvString(RecvFlag flags) {
+        byte[] data = recv(flags);
+        return data == null ? null : new String(data, StandardCharsets.UTF_8);
+    }
+
+    /** Receives all frames of the next message, blocking; null only if ZMQ_RCVTIMEO expired. */
+    public Frames recvMultipart() {
+        List<byte[]> frames = new ArrayList<>();
+        do {
+            byte[] frame = recv();
+            if (frame == null) {
+                return frames.isEmpty() ? null : unexpectedTimeout();
+            }
+            frames.add(frame);
+        } while (LibZmq.msgMore(recvMsg));
+        return new Frames(frames);
+    }
+
+    private static Frames unexpectedTimeout() {
+        throw new IllegalStateException("timed out inside a multipart message, which libzmq delivers whole");
+    }
+
+    private int recvHeap(MemorySegment buffer, RecvFlag flags) {
+        long capacity = buffer.byteSize();
+        if (capacity <= HEAP_CRITICAL_MAX) {
+            int size = LibZmq.recvHeap(errno, handle, buffer, capacity, flags.bits() | DONTWAIT);
+            if (size >= 0) {
+                return size;
+            }
+            if (!mayBlock(flags == RecvFlag.DONTWAIT)) {
+                return failedRecv(LibZmq.errno(errno));
+            }
+        }
+        int size = recvMessage(recvMsg, flags);
+        if (size > 0) {
+            LibZmq.copyFromMsg(recvMsg, buffer, 0, Math.min(size, capacity));
+        }
+        return size;
+    }
+
+    private int recvMessage(MemorySegment msg, RecvFlag flags) {
+        for (;;) {
+            int size = LibZmq.msgRecv(errno, msg, handle, flags.bits());
+            if (size >= 0) {
+                return size;
+            }
+            int e = LibZmq.errno(errno);
+            if (e != EINTR) {
+                return failedRecv(e);
+            }
+        }
+    }
+
+    private int failedRecv(int e) {
+        if (e == EAGAIN) {
+            return -1;
+        }
+        throw Errors.exception("recv", type, e);
+    }
+
+    // ---- state ----
+
+    private void ensureUsable() {
+        if (resource.closed) {
+            throw new IllegalStateException("this " + type + " socket is closed"
+                    + (context.isClosed() ? " (its context was closed)" : ""));
+        }
+        if (CHECK_THREADS && Thread.currentThread() != owner) {
+            throw new IllegalStateException("this " + type + " socket was created by thread '" + owner.getName()
+                    + "' and is used from thread '" + Thread.currentThread().getName()
+                    + "' (zmqffm.checkThreads is on)");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Socket[" + type + (resource.closed ? ", closed" : "") + "]";
+    }
+}
