@@ -67,6 +67,19 @@ public final class SocketOption<T> {
     /** ZMQ_MAXMSGSIZE: largest inbound message accepted, -1 unlimited. */
     public static final SocketOption<Long> MAXMSGSIZE = longOption("ZMQ_MAXMSGSIZE", zmq_h.ZMQ_MAXMSGSIZE(), Kind.INT64, Access.GET_SET);
 
+    /** ZMQ_CURVE_SERVER: act as the CURVE server (needs CURVE_SECRETKEY). */
+    public static final SocketOption<Boolean> CURVE_SERVER =
+            boolOption("ZMQ_CURVE_SERVER", zmq_h.ZMQ_CURVE_SERVER(), Access.GET_SET);
+    /** ZMQ_CURVE_PUBLICKEY: this socket's long-term public key (Z85, 40 characters). */
+    public static final SocketOption<String> CURVE_PUBLICKEY =
+            stringOption("ZMQ_CURVE_PUBLICKEY", zmq_h.ZMQ_CURVE_PUBLICKEY(), Access.GET_SET);
+    /** ZMQ_CURVE_SECRETKEY: this socket's long-term secret key (Z85). */
+    public static final SocketOption<String> CURVE_SECRETKEY =
+            stringOption("ZMQ_CURVE_SECRETKEY", zmq_h.ZMQ_CURVE_SECRETKEY(), Access.GET_SET);
+    /** ZMQ_CURVE_SERVERKEY: the server's public key, set on a CURVE client (Z85). */
+    public static final SocketOption<String> CURVE_SERVERKEY =
+            stringOption("ZMQ_CURVE_SERVERKEY", zmq_h.ZMQ_CURVE_SERVERKEY(), Access.GET_SET);
+
     private final String name;
     private final int code;
     private final Kind kind;
