@@ -1,12 +1,13 @@
 package io.github.zmqffm.tools;
 
+import io.github.zmqffm.tools.perf.PerfCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code zmqffm} command line; {@code scripts/zmqffm} runs it. Usage errors exit with 2. */
 @Command(name = "zmqffm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "zmq-ffm: ZeroMQ for Java over the real libzmq.",
-        subcommands = {DemoCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, DoctorCommand.class, PerfCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
