@@ -1,0 +1,68 @@
+package io.github.zmqffm.bench;
+
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** One PNG with two bar charts: throughput as % of C per case, and mean one-way latency per case. */
+final class Chart {
+
+    private static final int WIDTH = 1400;
+    private static final int PANEL = 560;
+
+    private Chart() {}
+
+    static void write(Path file, String title, Results results, List<Impl> impls) throws IOException {
+        List<Case> throughput = results.cases().stream().filter(c -> !c.latency()).toList();
+        List<Case> latency = results.cases().stream().filter(Case::latency).toList();
+        CategoryChart top = chart("Throughput, % of libzmq's C perf tools (median; higher is better)", "% of C");
+        CategoryChart bottom = chart("Latency, one way (median of means, µs; lower is better)", "µs");
+        for (Impl impl : impls) {
+            top.addSeries(impl.name(), labels(throughput),
+                    throughput.stream().map(c -> zeroIfNaN(results.ratioToC(c, impl.name()) * 100)).toList());
+            bottom.addSeries(impl.name(), labels(latency),
+                    latency.stream().map(c -> zeroIfNaN(results.cell(c, impl.name()).median())).toList());
+        }
+        BufferedImage image = new BufferedImage(WIDTH, 2 * PANEL + 40, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        g.drawString(title, 10, 25);
+        g.translate(0, 40);
+        top.paint(g, WIDTH, PANEL);
+        g.translate(0, PANEL);
+        bottom.paint(g, WIDTH, PANEL);
+        g.dispose();
+        ImageIO.write(image, "png", file.toFile());
+    }
+
+    private static CategoryChart chart(String title, String yTitle) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(PANEL).title(title).yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setXAxisLabelRotation(30);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setAvailableSpaceFill(0.8);
+        return chart;
+    }
+
+    private static List<String> labels(List<Case> cases) {
+        return cases.stream().map(c -> c.transport() + " " + Case.sizeLabel(c.size())).toList();
+    }
+
+    private static double zeroIfNaN(double value) {
+        return Double.isNaN(value) ? 0 : value;
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.zmqffm.bench;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The comparison as Markdown: one throughput table and one latency table, medians, ratio to C. */
+final class Report {
+
+    private Report() {}
+
+    static String markdown(String header, Results results, List<Impl> impls, int repetitions) {
+        StringBuilder md = new StringBuilder(header).append('\n');
+        md.append("### Throughput (median of ").append(repetitions).append(" runs; min-max in brackets)\n\n");
+        md.append("| transport | size | implementation | msg/s | Mb/s | vs C | range msg/s |\n");
+        md.append("|---|---:|---|---:|---:|---:|---|\n");
+        for (Case c : results.cases()) {
+            if (c.latency()) {
+                continue;
+            }
+            for (Impl impl : impls) {
+                Results.Cell cell = results.cell(c, impl.name());
+                double msgs = cell.median();
+                md.append(row(c.transport(), Case.sizeLabel(c.size()), impl.name(),
+                        whole(msgs), fixed(msgs * c.size() * 8 / 1e6, 1), percent(results.ratioToC(c, impl.name())),
+                        whole(cell.min()) + " - " + whole(cell.max())));
+            }
+        }
+        md.append("\n### Latency, one way = round trip / 2 (mean: median of ").append(repetitions)
+                .append(" runs; percentiles over all round trips of all runs, in µs)\n\n");
+        md.append("| transport | size | implementation | mean µs | vs C | p50 | p99 | p99.9 | max |\n");
+        md.append("|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
+        for (Case c : results.cases()) {
+            if (!c.latency()) {
+                continue;
+            }
+            for (Impl impl : impls) {
+                Results.Cell cell = results.cell(c, impl.name());
+                md.append(row(c.transport(), Case.sizeLabel(c.size()), impl.name(), fixed(cell.median(), 2),
+                        percent(results.ratioToC(c, impl.name())), fixed(cell.percentileMicros(50), 2),
+                        fixed(cell.percentileMicros(99), 2), fixed(cell.percentileMicros(99.9), 2),
+                        fixed(cell.maxMicros(), 1)));
+            }
+        }
+        md.append("\n\"vs C\": the implementation's median over libzmq's C tools' median in the same run (throughput: "
+                + "higher is better; latency: lower is better).\n");
+        if (!results.failures().isEmpty()) {
+            md.append("\nRuns that failed (left out of the medians):\n\n");
+            results.failures().forEach(f -> md.append("- ").append(f).append('\n'));
+        }
+        return md.toString();
+    }
+
+    private static String row(String... cells) {
+        return "| " + String.join(" | ", cells) + " |\n";
+    }
+
+    private static String whole(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%,d", Math.round(value));
+    }
+
+    private static String fixed(double value, int decimals) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%,." + decimals + "f", value);
+    }
+
+    private static String percent(double ratio) {
+        return Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.0f%%", ratio * 100);
+    }
+}
