@@ -39,6 +39,12 @@ public final class Msg implements AutoCloseable {
     private final MemorySegment errno;
     private final Native resource;
     private final Cleaner.Cleanable cleanable;
+    /**
+     * True only while the {@code zmq_msg_t} is known to hold no content (just initialised, or just sent: libzmq
+     * leaves a sent message empty), so that {@link #reset} can skip a {@code zmq_msg_close} downcall that would
+     * do nothing. Any other use makes it false, which merely costs that downcall again.
+     */
+    private boolean empty;
 
     /** An empty message, ready to receive into. */
     public Msg() {
@@ -46,6 +52,7 @@ public final class Msg implements AutoCloseable {
         this.msg = block.asSlice(0, MSG_SIZE);
         this.errno = block.asSlice(ERRNO_OFFSET, LibZmq.CAPTURE_LAYOUT.byteSize());
         LibZmq.msgInit(msg);
+        this.empty = true;
         this.resource = new Native(block, msg, errno);
         this.cleanable = Leaks.CLEANER.register(this, resource);
     }
@@ -85,13 +92,17 @@ public final class Msg implements AutoCloseable {
             message.close();
             throw Errors.exception("zmq_msg_init_data", data.byteSize(), e);
         }
+        message.empty = false;
         return message;
     }
 
     /** Replaces the content with {@code size} fresh bytes to fill through {@link #data()}. Errors: ENOMEM. */
     public void reset(long size) {
         ensureOpen();
-        LibZmq.msgClose(errno, msg);
+        if (!empty) {
+            LibZmq.msgClose(errno, msg);
+        }
+        empty = false;
         if (LibZmq.msgInitSize(errno, msg, size) != 0) {
             int e = LibZmq.errno(errno);
             LibZmq.msgInit(msg);
@@ -182,9 +193,16 @@ public final class Msg implements AutoCloseable {
         return resource.closed;
     }
 
+    /** The native {@code zmq_msg_t}, for a libzmq call that may change what it holds. */
     MemorySegment segment() {
         ensureOpen();
+        empty = false;
         return msg;
+    }
+
+    /** Called after a successful {@code zmq_msg_send}: libzmq took the content and left the message empty. */
+    void sent() {
+        empty = true;
     }
 
     private void ensureOpen() {

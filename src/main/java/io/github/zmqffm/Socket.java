@@ -295,7 +295,11 @@ public final class Socket implements AutoCloseable {
     /** Sends a {@link Msg}; see {@link #send(Msg)}. False on EAGAIN. */
     public boolean send(Msg msg, SendFlag flags) {
         ensureUsable();
-        return sendMessage(msg.segment(), flags);
+        if (!sendMessage(msg.segment(), flags)) {
+            return false;
+        }
+        msg.sent();
+        return true;
     }
 
     /**
