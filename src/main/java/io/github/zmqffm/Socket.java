@@ -1,5 +1,6 @@
 package io.github.zmqffm;
 
+import io.github.zmqffm.internal.CriticalCalls;
 import io.github.zmqffm.internal.Errors;
 import io.github.zmqffm.internal.LibZmq;
 import io.github.zmqffm.internal.LibZmqDraft;
@@ -30,7 +31,9 @@ import java.util.Objects;
  * retried. A closed socket raises {@link IllegalStateException}.
  *
  * <p><b>Copies.</b> {@code byte[]} and heap data up to 64 KiB are read or written by libzmq in place
- * (a {@code critical} call with ZMQ_DONTWAIT); when that would block, or for larger arrays, the data goes
+ * (a {@code critical} call with ZMQ_DONTWAIT) as long as no {@link Msg#wrap} has run in this process (a wrapped
+ * message's Java free function must never run inside a critical call); when that would block, after a wrap,
+ * or for larger arrays, the data goes
  * through the socket's own {@code zmq_msg_t} with the one copy libzmq would make anyway. Native
  * {@link MemorySegment}s and direct {@link ByteBuffer}s go straight to {@code zmq_send}/{@code zmq_recv}.
  * {@link Msg} avoids even that copy. None of these allocate per message.
@@ -214,7 +217,7 @@ public final class Socket implements AutoCloseable {
     public boolean send(byte[] data, int offset, int length, SendFlag flags) {
         Objects.checkFromIndexSize(offset, length, data.length);
         ensureUsable();
-        if (length <= HEAP_CRITICAL_MAX) {
+        if (length <= HEAP_CRITICAL_MAX && CriticalCalls.allowed()) {
             if (LibZmq.sendArray(errno, handle, data, offset, length, flags.bits() | DONTWAIT) >= 0) {
                 return true;
             }
@@ -320,7 +323,7 @@ public final class Socket implements AutoCloseable {
 
     private boolean sendHeap(MemorySegment data, SendFlag flags) {
         long length = data.byteSize();
-        if (length <= HEAP_CRITICAL_MAX) {
+        if (length <= HEAP_CRITICAL_MAX && CriticalCalls.allowed()) {
             if (LibZmq.sendHeap(errno, handle, data, length, flags.bits() | DONTWAIT) >= 0) {
                 return true;
             }
@@ -386,7 +389,7 @@ public final class Socket implements AutoCloseable {
     public int recv(byte[] buffer, int offset, int length, RecvFlag flags) {
         Objects.checkFromIndexSize(offset, length, buffer.length);
         ensureUsable();
-        if (length <= HEAP_CRITICAL_MAX) {
+        if (length <= HEAP_CRITICAL_MAX && CriticalCalls.allowed()) {
             int size = LibZmq.recvArray(errno, handle, buffer, offset, length, flags.bits() | DONTWAIT);
             if (size >= 0) {
                 return size;
@@ -505,7 +508,7 @@ public final class Socket implements AutoCloseable {
 
     private int recvHeap(MemorySegment buffer, RecvFlag flags) {
         long capacity = buffer.byteSize();
-        if (capacity <= HEAP_CRITICAL_MAX) {
+        if (capacity <= HEAP_CRITICAL_MAX && CriticalCalls.allowed()) {
             int size = LibZmq.recvHeap(errno, handle, buffer, capacity, flags.bits() | DONTWAIT);
             if (size >= 0) {
                 return size;
