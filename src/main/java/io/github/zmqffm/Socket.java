@@ -58,15 +58,6 @@ public final class Socket implements AutoCloseable {
     private final SocketResource resource;
     private final Cleaner.Cleanable cleanable;
     private final Thread owner;
-    /**
-     * The heap segments over the arrays last sent and received (at offset 0): a loop that reuses its arrays then
-     * makes no segment per message, whatever the JIT's escape analysis decides. The cost: the socket keeps a
-     * reference to the last array of each direction.
-     */
-    private byte[] sendArray;
-    private MemorySegment sendSegment;
-    private byte[] recvArray;
-    private MemorySegment recvSegment;
 
     Socket(Context context, SocketType type, MemorySegment handle, SocketScratch scratch) {
         this.context = context;
@@ -227,21 +218,17 @@ public final class Socket implements AutoCloseable {
         Objects.checkFromIndexSize(offset, length, data.length);
         ensureUsable();
         if (length <= HEAP_CRITICAL_MAX && CriticalCalls.allowed()) {
-            if (LibZmq.sendHeap(errno, handle, sendView(data, offset), length, flags.bits() | DONTWAIT) >= 0) {
+            if (LibZmq.sendArray(errno, handle, data, offset, length, flags.bits() | DONTWAIT) >= 0) {
                 return true;
             }
             if (!mayBlock(flags.dontWait())) {
                 return failed(LibZmq.errno(errno), "send");
             }
         }
-        return sendCopy(data, offset, length, flags);
-    }
-
-    /** Would block, or too long for a critical call: one copy into our message, then a blocking send. */
-    private boolean sendCopy(byte[] data, int offset, int length, SendFlag flags) {
+        // Would block, or too long for a critical call: one copy into our message, then a blocking send.
         initSendMsg(length);
         LibZmq.copyToMsg(data, offset, sendMsg, length);
-        return sendMessageBlocking(sendMsg, flags);
+        return sendMessage(sendMsg, flags);
     }
 
     /** Sends a string as UTF-8, blocking. */
@@ -274,15 +261,6 @@ public final class Socket implements AutoCloseable {
         ensureUsable();
         if (!data.isNative()) {
             return sendHeap(data, flags);
-        }
-        if (CriticalCalls.allowed()) {
-            // First without a thread-state transition; it mostly succeeds when the pipe has room.
-            if (LibZmq.sendNow(errno, handle, data, data.byteSize(), flags.bits() | DONTWAIT) >= 0) {
-                return true;
-            }
-            if (!mayBlockAfterNow(flags.dontWait())) {
-                return failed(LibZmq.errno(errno), "send");
-            }
         }
         for (;;) {
             if (LibZmq.send(errno, handle, data, data.byteSize(), flags.bits()) >= 0) {
@@ -355,42 +333,11 @@ public final class Socket implements AutoCloseable {
         }
         initSendMsg(length);
         LibZmq.copyToMsg(data, 0, sendMsg, length);
-        return sendMessageBlocking(sendMsg, flags);
-    }
-
-    private MemorySegment sendView(byte[] array, int offset) {
-        if (offset != 0) {
-            return MemorySegment.ofArray(array).asSlice(offset);
-        }
-        if (array != sendArray) {
-            sendSegment = MemorySegment.ofArray(array);
-            sendArray = array;
-        }
-        return sendSegment;
-    }
-
-    private MemorySegment recvView(byte[] array, int offset) {
-        if (offset != 0) {
-            return MemorySegment.ofArray(array).asSlice(offset);
-        }
-        if (array != recvArray) {
-            recvSegment = MemorySegment.ofArray(array);
-            recvArray = array;
-        }
-        return recvSegment;
+        return sendMessage(sendMsg, flags);
     }
 
     /** After a critical ZMQ_DONTWAIT attempt failed: whether the caller's blocking retry should follow. */
     private boolean mayBlock(boolean callerDontWait) {
-        int e = LibZmq.errno(errno);
-        return e == EINTR || (e == EAGAIN && !callerDontWait);
-    }
-
-    /**
-     * {@link #mayBlock} for the native and {@link Msg} paths' critical attempts: the same test, kept separate so
-     * that those paths (where EAGAIN is common) do not skew the JIT's branch profile of the array paths.
-     */
-    private boolean mayBlockAfterNow(boolean callerDontWait) {
         int e = LibZmq.errno(errno);
         return e == EINTR || (e == EAGAIN && !callerDontWait);
     }
@@ -402,19 +349,6 @@ public final class Socket implements AutoCloseable {
     }
 
     private boolean sendMessage(MemorySegment msg, SendFlag flags) {
-        if (CriticalCalls.allowed()) {
-            if (LibZmq.msgSendNow(errno, msg, handle, flags.bits() | DONTWAIT) >= 0) {
-                return true;
-            }
-            if (!mayBlockAfterNow(flags.dontWait())) {
-                return droppedOwnCopy(msg, LibZmq.errno(errno));
-            }
-        }
-        return sendMessageBlocking(msg, flags);
-    }
-
-    /** {@code zmq_msg_send} as a normal (non-critical) call, which may block. Kept apart so hot callers stay small. */
-    private boolean sendMessageBlocking(MemorySegment msg, SendFlag flags) {
         for (;;) {
             if (LibZmq.msgSend(errno, msg, handle, flags.bits()) >= 0) {
                 return true;
@@ -423,17 +357,13 @@ public final class Socket implements AutoCloseable {
             if (e == EINTR) {
                 continue;
             }
-            return droppedOwnCopy(msg, e);
+            if (msg == sendMsg) {
+                // Our own message: drop the unsent copy so the next send starts clean.
+                LibZmq.msgClose(errno, sendMsg);
+                LibZmq.msgInit(sendMsg);
+            }
+            return failed(e, "send");
         }
-    }
-
-    /** A send of {@code msg} failed with {@code e}: if it is our own staging message, drop its unsent copy. */
-    private boolean droppedOwnCopy(MemorySegment msg, int e) {
-        if (msg == sendMsg) {
-            LibZmq.msgClose(errno, sendMsg);
-            LibZmq.msgInit(sendMsg);
-        }
-        return failed(e, "send");
     }
 
     private boolean failed(int e, String call) {
@@ -460,7 +390,7 @@ public final class Socket implements AutoCloseable {
         Objects.checkFromIndexSize(offset, length, buffer.length);
         ensureUsable();
         if (length <= HEAP_CRITICAL_MAX && CriticalCalls.allowed()) {
-            int size = LibZmq.recvHeap(errno, handle, recvView(buffer, offset), length, flags.bits() | DONTWAIT);
+            int size = LibZmq.recvArray(errno, handle, buffer, offset, length, flags.bits() | DONTWAIT);
             if (size >= 0) {
                 return size;
             }
@@ -468,16 +398,8 @@ public final class Socket implements AutoCloseable {
                 return failedRecv(LibZmq.errno(errno));
             }
         }
-        return recvCopy(buffer, offset, length, flags);
-    }
-
-    /**
-     * Nothing waiting, or too long for a critical call: block on our message, then copy what fits. Kept out of
-     * line (as is {@link #sendCopy}) so that the hot array paths stay small enough for the JIT to inline whole,
-     * which is what lets it scalar-replace their heap segments.
-     */
-    private int recvCopy(byte[] buffer, int offset, int length, RecvFlag flags) {
-        int size = recvMessageBlocking(recvMsg, flags);
+        // Nothing waiting, or too long for a critical call: block on our message, then copy what fits.
+        int size = recvMessage(recvMsg, flags);
         if (size > 0) {
             LibZmq.copyFromMsg(recvMsg, buffer, offset, Math.min(size, length));
         }
@@ -497,15 +419,6 @@ public final class Socket implements AutoCloseable {
         }
         if (!buffer.isNative()) {
             return recvHeap(buffer, flags);
-        }
-        if (CriticalCalls.allowed()) {
-            int size = LibZmq.recvNow(errno, handle, buffer, buffer.byteSize(), flags.bits() | DONTWAIT);
-            if (size >= 0) {
-                return size;
-            }
-            if (!mayBlockAfterNow(flags == RecvFlag.DONTWAIT)) {
-                return failedRecv(LibZmq.errno(errno));
-            }
         }
         for (;;) {
             int size = LibZmq.recv(errno, handle, buffer, buffer.byteSize(), flags.bits());
@@ -604,7 +517,7 @@ public final class Socket implements AutoCloseable {
                 return failedRecv(LibZmq.errno(errno));
             }
         }
-        int size = recvMessageBlocking(recvMsg, flags);
+        int size = recvMessage(recvMsg, flags);
         if (size > 0) {
             LibZmq.copyFromMsg(recvMsg, buffer, 0, Math.min(size, capacity));
         }
@@ -612,21 +525,6 @@ public final class Socket implements AutoCloseable {
     }
 
     private int recvMessage(MemorySegment msg, RecvFlag flags) {
-        if (CriticalCalls.allowed()) {
-            // First without a thread-state transition: in a busy receive loop a message is usually waiting.
-            int size = LibZmq.msgRecvNow(errno, msg, handle, flags.bits() | DONTWAIT);
-            if (size >= 0) {
-                return size;
-            }
-            if (!mayBlockAfterNow(flags == RecvFlag.DONTWAIT)) {
-                return failedRecv(LibZmq.errno(errno));
-            }
-        }
-        return recvMessageBlocking(msg, flags);
-    }
-
-    /** {@code zmq_msg_recv} as a normal (non-critical) call, which may block. Kept apart so hot callers stay small. */
-    private int recvMessageBlocking(MemorySegment msg, RecvFlag flags) {
         for (;;) {
             int size = LibZmq.msgRecv(errno, msg, handle, flags.bits());
             if (size >= 0) {

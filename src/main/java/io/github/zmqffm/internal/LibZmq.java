@@ -59,11 +59,6 @@ public final class LibZmq {
     private static final MethodHandle RECV_HEAP = link("zmq_recv", IO, ERRNO, HEAP);
     private static final MethodHandle MSG_SEND = link("zmq_msg_send", MSG_IO, ERRNO);
     private static final MethodHandle MSG_RECV = link("zmq_msg_recv", MSG_IO, ERRNO);
-    // The same four, critical: for a first ZMQ_DONTWAIT attempt while CriticalCalls.allowed().
-    private static final MethodHandle SEND_NOW = link("zmq_send", IO, ERRNO, CRITICAL);
-    private static final MethodHandle RECV_NOW = link("zmq_recv", IO, ERRNO, CRITICAL);
-    private static final MethodHandle MSG_SEND_NOW = link("zmq_msg_send", MSG_IO, ERRNO, CRITICAL);
-    private static final MethodHandle MSG_RECV_NOW = link("zmq_msg_recv", MSG_IO, ERRNO, CRITICAL);
     private static final MethodHandle MSG_INIT = link("zmq_msg_init", INT_OF_PTR, CRITICAL);
     private static final MethodHandle MSG_INIT_SIZE =
             link("zmq_msg_init_size", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), ERRNO, CRITICAL);
@@ -154,42 +149,6 @@ public final class LibZmq {
     public static int send(MemorySegment errno, MemorySegment socket, MemorySegment buffer, long size, int flags) {
         try {
             return (int) SEND.invokeExact(errno, socket, buffer, size, flags);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    /**
-     * {@code zmq_send} as a critical call (no thread-state transition): only with ZMQ_DONTWAIT, native memory,
-     * and while {@link CriticalCalls#allowed()}. The {@code *Now} variants below have the same contract.
-     */
-    public static int sendNow(MemorySegment errno, MemorySegment socket, MemorySegment buffer, long size, int flags) {
-        try {
-            return (int) SEND_NOW.invokeExact(errno, socket, buffer, size, flags);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    public static int recvNow(MemorySegment errno, MemorySegment socket, MemorySegment buffer, long size, int flags) {
-        try {
-            return (int) RECV_NOW.invokeExact(errno, socket, buffer, size, flags);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    public static int msgSendNow(MemorySegment errno, MemorySegment msg, MemorySegment socket, int flags) {
-        try {
-            return (int) MSG_SEND_NOW.invokeExact(errno, msg, socket, flags);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    public static int msgRecvNow(MemorySegment errno, MemorySegment msg, MemorySegment socket, int flags) {
-        try {
-            return (int) MSG_RECV_NOW.invokeExact(errno, msg, socket, flags);
         } catch (Throwable t) {
             throw unexpected(t);
         }
