@@ -65,7 +65,7 @@ public final class SocketOption<T> {
     public static final SocketOption<Boolean> RCVMORE = bool("RCVMORE", ZMQ_RCVMORE(), GET);
     /** ZMQ_FD: a file descriptor readable when EVENTS may have changed; EINVAL on thread-safe types. */
     public static final SocketOption<Integer> FD = add("FD", ZMQ_FD(), Kind.FD, GET, false, Integer.class);
-    /** ZMQ_EVENTS: the events the socket is ready for now: POLLIN (1) and/or POLLOUT (2). */
+    /** ZMQ_EVENTS: the events the socket is ready for now, {@link Poller#POLLIN} and/or {@link Poller#POLLOUT}. */
     public static final SocketOption<Integer> EVENTS = integer("EVENTS", ZMQ_EVENTS(), GET);
     /** ZMQ_TYPE: the socket type's C value (see {@link SocketType#of}). */
     public static final SocketOption<Integer> TYPE = integer("TYPE", ZMQ_TYPE(), GET);
