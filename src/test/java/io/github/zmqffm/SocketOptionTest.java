@@ -144,7 +144,7 @@ class SocketOptionTest {
                     assertEquals(probe.value(), value, option.name());
                 }
             } else {
-                assertEquals(Errno.EINVAL, Errno.of(rawCall(socket, option, false)), "libzmq refuses to read " + option);
+                assertEquals(Errno.EINVAL, Errno.of(rawCall(socket, option, false)), "libzmq cannot read " + option);
             }
         }
     }
