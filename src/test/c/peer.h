@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <zmq.h>
 
 #define FRAME_MAX 4096
@@ -166,6 +167,24 @@ static inline int has_more(void *socket) {
         die("zmq_getsockopt(ZMQ_RCVMORE)");
     }
     return more;
+}
+
+/* Waits at most timeout_ms for a line on stdin; returns 1 if it starts with expected, 0 on timeout.
+ * EOF or another line is an error: the Java side only writes what the peer's protocol says. */
+static inline int stdin_line_within(int timeout_ms, const char *expected) {
+    zmq_pollitem_t items[] = {{NULL, STDIN_FILENO, ZMQ_POLLIN, 0}};
+    if (zmq_poll(items, 1, timeout_ms) < 0) {
+        die("zmq_poll(stdin)");
+    }
+    if (!(items[0].revents & ZMQ_POLLIN)) {
+        return 0;
+    }
+    char line[64];
+    if (fgets(line, sizeof line, stdin) == NULL || strncmp(line, expected, strlen(expected)) != 0) {
+        fprintf(stderr, "expected %s on stdin\n", expected);
+        exit(1);
+    }
+    return 1;
 }
 
 static inline void *peer_context(void) {

@@ -7,25 +7,15 @@
  *       subscribes to probe, end and the filters; prints SUBSCRIBED at the first probe, then "topic body"
  *       for every other message, and END at the end message */
 #include "peer.h"
-#include <unistd.h>
 
 #define PROBE_PERIOD_MS 10
 #define PROBE_ROUNDS (PEER_TIMEOUT_MS / PROBE_PERIOD_MS)
 
 static void await_go(void *socket) {
-    zmq_pollitem_t items[] = {{NULL, STDIN_FILENO, ZMQ_POLLIN, 0}};
     for (int round = 0; round < PROBE_ROUNDS; round++) {
         send_text(socket, "probe", ZMQ_SNDMORE);
         send_text(socket, "", 0);
-        if (zmq_poll(items, 1, PROBE_PERIOD_MS) < 0) {
-            die("zmq_poll");
-        }
-        if (items[0].revents & ZMQ_POLLIN) {
-            char line[16];
-            if (fgets(line, sizeof line, stdin) == NULL || strncmp(line, "go", 2) != 0) {
-                fprintf(stderr, "expected go on stdin\n");
-                exit(1);
-            }
+        if (stdin_line_within(PROBE_PERIOD_MS, "go")) {
             return;
         }
     }

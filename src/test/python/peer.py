@@ -2,6 +2,7 @@
 
 Every peer prints "READY <endpoint>" once its socket is bound or connected, prints what it received as lines
 on stdout, and exits 0 on success, 1 on an error, 3 when a receive timed out (after printing TIMEOUT)."""
+import select
 import sys
 
 import zmq
@@ -69,3 +70,15 @@ def ask_and_print(s, count, prefix):
     for i in range(count):
         s.send_string("%s %d" % (prefix, i))
         say(recv_text(s))
+
+
+def stdin_line_within(seconds, expected):
+    """Waits at most <seconds> for a line on stdin; True if it starts with expected, False on timeout.
+    EOF or another line is an error: the Java side only writes what the peer's protocol says."""
+    readable, _, _ = select.select([sys.stdin], [], [], seconds)
+    if not readable:
+        return False
+    if not sys.stdin.readline().startswith(expected):
+        print("expected %s on stdin" % expected, file=sys.stderr)
+        sys.exit(1)
+    return True

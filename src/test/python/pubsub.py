@@ -6,7 +6,6 @@
   pubsub sub <bind|connect> <endpoint> <filter>...
       subscribes to probe, end and the filters; prints SUBSCRIBED at the first probe, then "topic body" for
       every other message, and END at the end message"""
-import select
 import sys
 
 import zmq
@@ -19,11 +18,7 @@ PROBE_PERIOD = 0.01
 def await_go(s):
     for _ in range(int(peer.TIMEOUT_MS / 1000 / PROBE_PERIOD)):
         s.send_multipart([b"probe", b""])
-        readable, _, _ = select.select([sys.stdin], [], [], PROBE_PERIOD)
-        if readable:
-            if not sys.stdin.readline().startswith("go"):
-                print("expected go on stdin", file=sys.stderr)
-                sys.exit(1)
+        if peer.stdin_line_within(PROBE_PERIOD, "go"):
             return
     peer.say("TIMEOUT")
     sys.exit(3)
