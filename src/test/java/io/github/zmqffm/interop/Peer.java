@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A peer process of the interop tests: a C program from {@code src/test/c} (built into {@code target/c-peers})
@@ -43,13 +44,14 @@ final class Peer implements AutoCloseable {
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final StringBuffer stderr = new StringBuffer();
     private final Writer stdin;
+    private final Thread stderrReader;
 
     private Peer(Process process, String command) {
         this.process = process;
         this.command = command;
         this.stdin = process.outputWriter(StandardCharsets.UTF_8);
         drain(process.getInputStream(), "stdout", line -> lines.add(line), () -> lines.add(EOF));
-        drain(process.getErrorStream(), "stderr", line -> stderr.append(line).append('\n'), () -> {});
+        this.stderrReader = drain(process.getErrorStream(), "stderr", line -> stderr.append(line).append('\n'), () -> {});
     }
 
     /** Starts {@code program} ({@code reqrep}, {@code pubsub}, ...) of the given language with its arguments. */
@@ -164,13 +166,21 @@ final class Peer implements AutoCloseable {
     }
 
     private AssertionError failure(String what) {
+        try {
+            // A peer that failed usually says why on stderr just before exiting: give that a moment to arrive.
+            if (process.waitFor(1, TimeUnit.SECONDS)) {
+                stderrReader.join(1000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         String status = process.isAlive() ? "still running" : "exit code " + process.exitValue();
         return new AssertionError("peer [" + command + "] (pid " + process.pid() + ", " + status + ") " + what
                 + (stderr.isEmpty() ? "" : "; its stderr:\n" + stderr));
     }
 
     /** Reads a stream line by line on a daemon thread, so a chatty peer never blocks on a full pipe. */
-    private void drain(InputStream stream, String name, java.util.function.Consumer<String> sink, Runnable atEnd) {
+    private Thread drain(InputStream stream, String name, Consumer<String> sink, Runnable atEnd) {
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
@@ -184,6 +194,7 @@ final class Peer implements AutoCloseable {
         }, "peer-" + process.pid() + "-" + name);
         reader.setDaemon(true);
         reader.start();
+        return reader;
     }
 
     @Override

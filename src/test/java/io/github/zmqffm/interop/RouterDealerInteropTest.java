@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.github.zmqffm.FrameAsserts.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -91,14 +92,5 @@ class RouterDealerInteropTest extends InteropTestBase {
         Socket dealer = zmq.socket(SocketType.DEALER);
         dealer.set(SocketOption.ROUTING_ID, routingId.getBytes(StandardCharsets.UTF_8));
         return dealer;
-    }
-
-    private static List<String> strings(Frames frames) {
-        assertNotNull(frames, "no message within the receive timeout");
-        List<String> strings = new ArrayList<>();
-        for (int i = 0; i < frames.size(); i++) {
-            strings.add(frames.getString(i));
-        }
-        return strings;
     }
 }
