@@ -296,17 +296,6 @@ public final class SocketOption<T> {
     /** ZMQ_ROUTER_BEHAVIOR: the old name of {@link #ROUTER_MANDATORY}. */
     @Deprecated public static final SocketOption<Boolean> ROUTER_BEHAVIOR = ROUTER_MANDATORY;
 
-    // Pattern options (the patterns tests need them; the full table may define them too: keep one).
-    /** ZMQ_ROUTER_MANDATORY: ROUTER: unroutable messages fail with EHOSTUNREACH instead of being dropped. */
-    public static final SocketOption<Boolean> ROUTER_MANDATORY =
-            boolOption("ZMQ_ROUTER_MANDATORY", zmq_h.ZMQ_ROUTER_MANDATORY(), Access.SET);
-    /** ZMQ_XPUB_VERBOSE: XPUB: pass on every subscription message, not only new ones. */
-    public static final SocketOption<Boolean> XPUB_VERBOSE =
-            boolOption("ZMQ_XPUB_VERBOSE", zmq_h.ZMQ_XPUB_VERBOSE(), Access.SET);
-    /** ZMQ_XPUB_WELCOME_MSG: XPUB: a message sent to each new subscriber (empty: none). */
-    public static final SocketOption<byte[]> XPUB_WELCOME_MSG =
-            bytesOption("ZMQ_XPUB_WELCOME_MSG", zmq_h.ZMQ_XPUB_WELCOME_MSG(), Access.SET);
-
     private final String name;
     private final int code;
     private final Kind kind;
