@@ -29,19 +29,15 @@ import java.util.Objects;
  * Other failures raise {@link ZmqException}; ETERM raises {@link ContextTerminatedException}; EINTR is
  * retried. A closed socket raises {@link IllegalStateException}.
  *
- * <p><b>Copies.</b> {@code byte[]} and heap data up to 64 KiB are read or written by libzmq in place
- * (a {@code critical} call with ZMQ_DONTWAIT); when that would block, or for larger arrays, the data goes
- * through the socket's own {@code zmq_msg_t} with the one copy libzmq would make anyway. Native
- * {@link MemorySegment}s and direct {@link ByteBuffer}s go straight to {@code zmq_send}/{@code zmq_recv}.
- * {@link Msg} avoids even that copy. None of these allocate per message.
+ * <p><b>Copies.</b> {@code byte[]} and other heap data are copied once, straight into (or out of) the content of
+ * the socket's own reused {@code zmq_msg_t}: the one copy {@code zmq_send}/{@code zmq_recv} would make inside
+ * libzmq anyway. Native {@link MemorySegment}s and direct {@link ByteBuffer}s go straight to
+ * {@code zmq_send}/{@code zmq_recv}. {@link Msg} avoids even that copy. None of these allocate per message.
  */
 public final class Socket implements AutoCloseable {
 
     private static final Cleaner CLEANER = Leaks.CLEANER;
     private static final boolean CHECK_THREADS = Boolean.getBoolean("zmqffm.checkThreads");
-    /** Largest heap transfer done in a critical call: longer copies would hold off safepoints. */
-    private static final long HEAP_CRITICAL_MAX = 64 * 1024;
-    private static final int DONTWAIT = 1;
     private static final int EAGAIN = Errors.EAGAIN;
     private static final int EINTR = Errors.EINTR;
 
@@ -214,15 +210,6 @@ public final class Socket implements AutoCloseable {
     public boolean send(byte[] data, int offset, int length, SendFlag flags) {
         Objects.checkFromIndexSize(offset, length, data.length);
         ensureUsable();
-        if (length <= HEAP_CRITICAL_MAX) {
-            if (LibZmq.sendArray(errno, handle, data, offset, length, flags.bits() | DONTWAIT) >= 0) {
-                return true;
-            }
-            if (!mayBlock(flags.dontWait())) {
-                return failed(LibZmq.errno(errno), "send");
-            }
-        }
-        // Would block, or too long for a critical call: one copy into our message, then a blocking send.
         initSendMsg(length);
         LibZmq.copyToMsg(data, offset, sendMsg, length);
         return sendMessage(sendMsg, flags);
@@ -316,23 +303,9 @@ public final class Socket implements AutoCloseable {
 
     private boolean sendHeap(MemorySegment data, SendFlag flags) {
         long length = data.byteSize();
-        if (length <= HEAP_CRITICAL_MAX) {
-            if (LibZmq.sendHeap(errno, handle, data, length, flags.bits() | DONTWAIT) >= 0) {
-                return true;
-            }
-            if (!mayBlock(flags.dontWait())) {
-                return failed(LibZmq.errno(errno), "send");
-            }
-        }
         initSendMsg(length);
         LibZmq.copyToMsg(data, 0, sendMsg, length);
         return sendMessage(sendMsg, flags);
-    }
-
-    /** After a critical ZMQ_DONTWAIT attempt failed: whether the caller's blocking retry should follow. */
-    private boolean mayBlock(boolean callerDontWait) {
-        int e = LibZmq.errno(errno);
-        return e == EINTR || (e == EAGAIN && !callerDontWait);
     }
 
     private void initSendMsg(long length) {
@@ -382,16 +355,6 @@ public final class Socket implements AutoCloseable {
     public int recv(byte[] buffer, int offset, int length, RecvFlag flags) {
         Objects.checkFromIndexSize(offset, length, buffer.length);
         ensureUsable();
-        if (length <= HEAP_CRITICAL_MAX) {
-            int size = LibZmq.recvArray(errno, handle, buffer, offset, length, flags.bits() | DONTWAIT);
-            if (size >= 0) {
-                return size;
-            }
-            if (!mayBlock(flags == RecvFlag.DONTWAIT)) {
-                return failedRecv(LibZmq.errno(errno));
-            }
-        }
-        // Nothing waiting, or too long for a critical call: block on our message, then copy what fits.
         int size = recvMessage(recvMsg, flags);
         if (size > 0) {
             LibZmq.copyFromMsg(recvMsg, buffer, offset, Math.min(size, length));
@@ -468,7 +431,12 @@ public final class Socket implements AutoCloseable {
     public byte[] recv(RecvFlag flags) {
         ensureUsable();
         int size = recvMessage(recvMsg, flags);
-        return size < 0 ? null : LibZmq.msgData(recvMsg).reinterpret(size).toArray(ValueLayout.JAVA_BYTE);
+        if (size < 0) {
+            return null;
+        }
+        byte[] data = new byte[size];
+        LibZmq.copyFromMsg(recvMsg, data, 0, size);
+        return data;
     }
 
     /** Receives a message as UTF-8 text, blocking; null only if ZMQ_RCVTIMEO expired. */
@@ -500,19 +468,9 @@ public final class Socket implements AutoCloseable {
     }
 
     private int recvHeap(MemorySegment buffer, RecvFlag flags) {
-        long capacity = buffer.byteSize();
-        if (capacity <= HEAP_CRITICAL_MAX) {
-            int size = LibZmq.recvHeap(errno, handle, buffer, capacity, flags.bits() | DONTWAIT);
-            if (size >= 0) {
-                return size;
-            }
-            if (!mayBlock(flags == RecvFlag.DONTWAIT)) {
-                return failedRecv(LibZmq.errno(errno));
-            }
-        }
         int size = recvMessage(recvMsg, flags);
         if (size > 0) {
-            LibZmq.copyFromMsg(recvMsg, buffer, 0, Math.min(size, capacity));
+            LibZmq.copyFromMsg(recvMsg, buffer, 0, Math.min(size, buffer.byteSize()));
         }
         return size;
     }

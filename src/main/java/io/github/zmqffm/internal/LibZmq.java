@@ -20,9 +20,9 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 /**
  * The libzmq functions the idiomatic layer calls, linked by hand with the options jextract cannot add:
  * every call that can fail captures {@code errno} into a caller-owned segment (so nothing the JVM does between
- * two downcalls can clobber it), and the trivial accessors are {@code critical}. The {@code *Heap} variants
- * are {@code critical(true)} so that a {@code byte[]} reaches libzmq without a staging copy; they are only
- * ever called with {@code ZMQ_DONTWAIT} and bounded sizes, because a critical call holds off safepoints.
+ * two downcalls can clobber it), and the trivial accessors are {@code critical}. Java heap data is copied
+ * into or out of a message's content by raw address (see {@code docs/design-decisions.md} for why this beats
+ * passing heap segments to a {@code critical(true)} {@code zmq_send}).
  *
  * <p>Draft functions live in {@link LibZmqDraft}.
  *
@@ -38,7 +38,6 @@ public final class LibZmq {
     private static final SymbolLookup SYMBOLS = SymbolLookup.loaderLookup();
     static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
     static final Linker.Option CRITICAL = Linker.Option.critical(false);
-    private static final Linker.Option HEAP = Linker.Option.critical(true);
     /** {@code long} is 64-bit on LP64 platforms and 32-bit on Windows. */
     static final MemoryLayout C_LONG = LINKER.canonicalLayouts().get("long");
 
@@ -54,9 +53,7 @@ public final class LibZmq {
 
     // The hot path.
     private static final MethodHandle SEND = link("zmq_send", IO, ERRNO);
-    private static final MethodHandle SEND_HEAP = link("zmq_send", IO, ERRNO, HEAP);
     private static final MethodHandle RECV = link("zmq_recv", IO, ERRNO);
-    private static final MethodHandle RECV_HEAP = link("zmq_recv", IO, ERRNO, HEAP);
     private static final MethodHandle MSG_SEND = link("zmq_msg_send", MSG_IO, ERRNO);
     private static final MethodHandle MSG_RECV = link("zmq_msg_recv", MSG_IO, ERRNO);
     private static final MethodHandle MSG_INIT = link("zmq_msg_init", INT_OF_PTR, CRITICAL);
@@ -64,6 +61,11 @@ public final class LibZmq {
             link("zmq_msg_init_size", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), ERRNO, CRITICAL);
     private static final MethodHandle MSG_CLOSE = link("zmq_msg_close", INT_OF_PTR, ERRNO);
     private static final MethodHandle MSG_DATA = link("zmq_msg_data", FunctionDescriptor.of(ADDRESS, ADDRESS), CRITICAL);
+    /** {@code zmq_msg_data} returning the pointer as a {@code long} (64-bit platforms): no segment object at all. */
+    private static final MethodHandle MSG_DATA_ADDRESS =
+            link("zmq_msg_data", FunctionDescriptor.of(JAVA_LONG, ADDRESS), CRITICAL);
+    /** All of memory, to copy to or from a raw address without making a segment per message. */
+    private static final MemorySegment EVERYTHING = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
     private static final MethodHandle MSG_SIZE = link("zmq_msg_size", FunctionDescriptor.of(JAVA_LONG, ADDRESS), CRITICAL);
     private static final MethodHandle MSG_MORE = link("zmq_msg_more", INT_OF_PTR, CRITICAL);
     private static final MethodHandle GETSOCKOPT =
@@ -154,24 +156,6 @@ public final class LibZmq {
         }
     }
 
-    /** {@code zmq_send} reading a heap segment in place; call only with ZMQ_DONTWAIT and a bounded size. */
-    public static int sendHeap(MemorySegment errno, MemorySegment socket, MemorySegment buffer, long size, int flags) {
-        try {
-            return (int) SEND_HEAP.invokeExact(errno, socket, buffer, size, flags);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    /**
-     * {@link #sendHeap} for an array. The heap segment is made here, next to the call, so that the JIT can
-     * always scalar-replace it: a segment that crossed a non-inlined call would be garbage per message.
-     */
-    public static int sendArray(MemorySegment errno, MemorySegment socket, byte[] array, int offset, int length,
-                                int flags) {
-        return sendHeap(errno, socket, MemorySegment.ofArray(array).asSlice(offset), length, flags);
-    }
-
     public static int recv(MemorySegment errno, MemorySegment socket, MemorySegment buffer, long size, int flags) {
         try {
             return (int) RECV.invokeExact(errno, socket, buffer, size, flags);
@@ -180,39 +164,24 @@ public final class LibZmq {
         }
     }
 
-    /** {@code zmq_recv} writing a heap segment in place; call only with ZMQ_DONTWAIT and a bounded size. */
-    public static int recvHeap(MemorySegment errno, MemorySegment socket, MemorySegment buffer, long size, int flags) {
-        try {
-            return (int) RECV_HEAP.invokeExact(errno, socket, buffer, size, flags);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    /** {@link #recvHeap} for an array; see {@link #sendArray} for why the segment is made here. */
-    public static int recvArray(MemorySegment errno, MemorySegment socket, byte[] array, int offset, int length,
-                                int flags) {
-        return recvHeap(errno, socket, MemorySegment.ofArray(array).asSlice(offset), length, flags);
-    }
-
     /** Copies {@code length} bytes of a message's content into {@code target} at {@code offset}. */
     public static void copyFromMsg(MemorySegment msg, MemorySegment target, long offset, long length) {
-        MemorySegment.copy(msgData(msg).reinterpret(length), 0, target, offset, length);
+        MemorySegment.copy(EVERYTHING, msgDataAddress(msg), target, offset, length);
     }
 
     /** Copies {@code length} bytes of {@code source} from {@code offset} into a message's content. */
     public static void copyToMsg(MemorySegment source, long offset, MemorySegment msg, long length) {
-        MemorySegment.copy(source, offset, msgData(msg).reinterpret(length), 0, length);
+        MemorySegment.copy(source, offset, EVERYTHING, msgDataAddress(msg), length);
     }
 
     /** Copies {@code length} bytes of a message's content into an array at {@code offset}. */
     public static void copyFromMsg(MemorySegment msg, byte[] target, int offset, int length) {
-        MemorySegment.copy(msgData(msg).reinterpret(length), ValueLayout.JAVA_BYTE, 0, target, offset, length);
+        MemorySegment.copy(EVERYTHING, ValueLayout.JAVA_BYTE, msgDataAddress(msg), target, offset, length);
     }
 
     /** Copies {@code length} bytes of an array from {@code offset} into a message's content. */
     public static void copyToMsg(byte[] source, int offset, MemorySegment msg, int length) {
-        MemorySegment.copy(source, offset, msgData(msg).reinterpret(length), ValueLayout.JAVA_BYTE, 0, length);
+        MemorySegment.copy(source, offset, EVERYTHING, ValueLayout.JAVA_BYTE, msgDataAddress(msg), length);
     }
 
     public static int msgSend(MemorySegment errno, MemorySegment msg, MemorySegment socket, int flags) {
@@ -260,6 +229,14 @@ public final class LibZmq {
     public static MemorySegment msgData(MemorySegment msg) {
         try {
             return (MemorySegment) MSG_DATA.invokeExact(msg);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    private static long msgDataAddress(MemorySegment msg) {
+        try {
+            return (long) MSG_DATA_ADDRESS.invokeExact(msg);
         } catch (Throwable t) {
             throw unexpected(t);
         }
