@@ -19,6 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The proxy stops on {@link #terminate()} or {@link #close()}, on TERMINATE at its remote control endpoint,
  * or when its context is {@linkplain Context#shutdown() shut down} (ETERM); in every case its thread closes its
  * sockets before {@link #await} returns, and {@link #close()} closes the rest.
+ *
+ * <p>Close this handle (or {@linkplain Context#shutdown() shut the context down} and {@link #await} the loop)
+ * before closing the context: {@link Context#close()} closes every socket of the context, and closing the
+ * proxy's sockets under its running native loop would crash the process.
  */
 public final class RunningProxy implements AutoCloseable {
 
