@@ -23,8 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * native code, or closed earlier with a linger still running); after that it logs a warning and lets the
  * termination finish in the background, so {@code close()} never hangs forever.
  *
- * <p>Stop threads that use this context's sockets before closing it, or call {@link #shutdown()} first:
- * their blocked calls then fail with {@link ContextTerminatedException} and they can close their sockets.
+ * <p>Threads that use this context's sockets should close them when a call fails with
+ * {@link ContextTerminatedException}: {@link #close()} wakes them that way and gives them a moment to do so.
  */
 public final class Context implements AutoCloseable {
 
@@ -36,6 +36,7 @@ public final class Context implements AutoCloseable {
     private volatile boolean closed;
     private volatile int closeLingerMillis = 0;
     private volatile Duration termTimeout = Duration.ofSeconds(10);
+    private volatile Duration closeGrace = Duration.ofSeconds(1);
 
     /** A new context with one I/O thread. Errors: EMFILE (too many open files). */
     public Context() {
@@ -122,6 +123,14 @@ public final class Context implements AutoCloseable {
         closeLingerMillis = linger.isNegative() ? -1 : (int) Math.min(Integer.MAX_VALUE, linger.toMillis());
     }
 
+    /**
+     * How long {@link #close()} lets other live threads close the sockets they created, after waking them with
+     * ETERM, before closing those sockets itself; default 1 s.
+     */
+    public void setCloseGrace(Duration grace) {
+        closeGrace = Objects.requireNonNull(grace);
+    }
+
     /** How long {@link #close()} waits for {@code zmq_ctx_term}; default 10 s. */
     public void setTermTimeout(Duration timeout) {
         termTimeout = Objects.requireNonNull(timeout);
@@ -149,13 +158,25 @@ public final class Context implements AutoCloseable {
      */
     public void shutdown() {
         ensureOpen();
+        shutdownNative();
+    }
+
+    private void shutdownNative() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
             LibZmq.ctxShutdown(errno, handle);
         }
     }
 
-    /** Closes the remaining sockets, then terminates the context (bounded; see the class comment). Idempotent. */
+    /**
+     * Closes the remaining sockets, then terminates the context (bounded; see the class comment). Idempotent.
+     *
+     * <p>Order: every open socket gets the close linger; the context is shut down, so calls blocked in other
+     * threads (a receive, a proxy's native loop) return with {@link ContextTerminatedException}; sockets created
+     * by another live thread are left to that thread for up to the {@linkplain #setCloseGrace close grace}
+     * (closing a socket under a running libzmq call would crash); then the rest are closed and the context is
+     * terminated.
+     */
     @Override
     public void close() {
         synchronized (this) {
@@ -164,11 +185,35 @@ public final class Context implements AutoCloseable {
             }
             closed = true;
         }
+        List<SocketResource> open = List.copyOf(sockets);
+        for (SocketResource socket : open) {
+            socket.setLinger(closeLingerMillis); // before the shutdown: libzmq refuses options after it
+        }
+        if (owned) {
+            shutdownNative();
+            awaitOwnersClosing(open);
+        }
         for (SocketResource socket : List.copyOf(sockets)) {
-            socket.close(closeLingerMillis);
+            socket.close(-2);
         }
         if (owned) {
             terminate();
+        }
+    }
+
+    // Threads woken with ETERM usually close their sockets at once; wait for that rather than race them.
+    private void awaitOwnersClosing(List<SocketResource> open) {
+        long deadline = System.nanoTime() + closeGrace.toNanos();
+        for (SocketResource socket : open) {
+            while (!socket.closed && socket.owner != Thread.currentThread() && socket.owner.isAlive()
+                    && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

@@ -20,9 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * or when its context is {@linkplain Context#shutdown() shut down} (ETERM); in every case its thread closes its
  * sockets before {@link #await} returns, and {@link #close()} closes the rest.
  *
- * <p>Close this handle (or {@linkplain Context#shutdown() shut the context down} and {@link #await} the loop)
- * before closing the context: {@link Context#close()} closes every socket of the context, and closing the
- * proxy's sockets under its running native loop would crash the process.
+ * <p>{@link Context#close()} also stops a running proxy safely: it wakes the loop with ETERM and lets the proxy's
+ * thread close its sockets before closing the rest. Closing this handle first is still the orderly way: it
+ * keeps the final statistics.
  */
 public final class RunningProxy implements AutoCloseable {
 
