@@ -2,6 +2,7 @@ package io.github.zmqffm;
 
 import io.github.zmqffm.internal.Errors;
 import io.github.zmqffm.internal.LibZmq;
+import io.github.zmqffm.internal.LibZmqControl;
 import io.github.zmqffm.internal.NativeLoader;
 import io.github.zmqffm.internal.SocketScratch;
 
@@ -59,7 +60,7 @@ public final class Context implements AutoCloseable {
     private static MemorySegment newContext() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
-            MemorySegment handle = LibZmq.ctxNew(errno);
+            MemorySegment handle = LibZmqControl.ctxNew(errno);
             if (handle.equals(MemorySegment.NULL)) {
                 throw Errors.exception("zmq_ctx_new", null, LibZmq.errno(errno));
             }
@@ -85,7 +86,7 @@ public final class Context implements AutoCloseable {
     public Socket socket(SocketType type) {
         ensureOpen();
         SocketScratch scratch = new SocketScratch();
-        MemorySegment socket = LibZmq.socket(scratch.errno, handle, type.value());
+        MemorySegment socket = LibZmqControl.socket(scratch.errno, handle, type.value());
         if (socket.equals(MemorySegment.NULL)) {
             int errno = LibZmq.errno(scratch.errno);
             scratch.free();
@@ -99,7 +100,7 @@ public final class Context implements AutoCloseable {
         ensureOpen();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
-            if (LibZmq.ctxSet(errno, handle, option.value(), value) != 0) {
+            if (LibZmqControl.ctxSet(errno, handle, option.value(), value) != 0) {
                 throw Errors.exception("zmq_ctx_set", option + "=" + value, LibZmq.errno(errno));
             }
         }
@@ -110,7 +111,7 @@ public final class Context implements AutoCloseable {
         ensureOpen();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
-            int value = LibZmq.ctxGet(errno, handle, option.value());
+            int value = LibZmqControl.ctxGet(errno, handle, option.value());
             if (value == -1) {
                 throw Errors.exception("zmq_ctx_get", option, LibZmq.errno(errno));
             }
@@ -164,7 +165,7 @@ public final class Context implements AutoCloseable {
     private void shutdownNative() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
-            LibZmq.ctxShutdown(errno, handle);
+            LibZmqControl.ctxShutdown(errno, handle);
         }
     }
 
@@ -221,7 +222,7 @@ public final class Context implements AutoCloseable {
         Thread terminator = Thread.ofPlatform().daemon().name("zmq-ffm-ctx-term").start(() -> {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
-                while (LibZmq.ctxTerm(errno, handle) != 0 && LibZmq.errno(errno) == Errors.EINTR) {
+                while (LibZmqControl.ctxTerm(errno, handle) != 0 && LibZmq.errno(errno) == Errors.EINTR) {
                     // zmq_ctx_term was interrupted by a signal: try again
                 }
             }

@@ -2,6 +2,7 @@ package io.github.zmqffm;
 
 import io.github.zmqffm.internal.Errors;
 import io.github.zmqffm.internal.LibZmq;
+import io.github.zmqffm.internal.LibZmqControl;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -86,7 +87,7 @@ public final class Monitor implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
             MemorySegment address = endpoint == null ? MemorySegment.NULL : arena.allocateFrom(endpoint);
-            if (LibZmq.socketMonitor(errno, socket.handle(), address, mask) != 0) {
+            if (LibZmqControl.socketMonitor(errno, socket.handle(), address, mask) != 0) {
                 throw Errors.exception("zmq_socket_monitor", endpoint, LibZmq.errno(errno));
             }
         }

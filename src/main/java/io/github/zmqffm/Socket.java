@@ -2,6 +2,7 @@ package io.github.zmqffm;
 
 import io.github.zmqffm.internal.Errors;
 import io.github.zmqffm.internal.LibZmq;
+import io.github.zmqffm.internal.LibZmqControl;
 import io.github.zmqffm.internal.LibZmqDraft;
 import io.github.zmqffm.internal.Leaks;
 import io.github.zmqffm.internal.SocketScratch;
@@ -38,16 +39,12 @@ public final class Socket implements AutoCloseable {
 
     private static final Cleaner CLEANER = Leaks.CLEANER;
     private static final boolean CHECK_THREADS = Boolean.getBoolean("zmqffm.checkThreads");
-    private static final int EAGAIN = Errors.EAGAIN;
-    private static final int EINTR = Errors.EINTR;
 
     private final Context context;
     private final SocketType type;
     private final MemorySegment handle;
-    private final MemorySegment errno;
-    private final MemorySegment recvMsg;
-    private final MemorySegment sendMsg;
     private final SocketScratch scratch;
+    private final SocketIo io;
     private final SocketResource resource;
     private final Cleaner.Cleanable cleanable;
     private final Thread owner;
@@ -57,9 +54,7 @@ public final class Socket implements AutoCloseable {
         this.type = type;
         this.handle = handle;
         this.scratch = scratch;
-        this.errno = scratch.errno;
-        this.recvMsg = scratch.recvMsg;
-        this.sendMsg = scratch.sendMsg;
+        this.io = new SocketIo(type, handle, scratch);
         this.owner = Thread.currentThread();
         this.resource = new SocketResource(handle, scratch, context, type);
         this.cleanable = CLEANER.register(this, resource);
@@ -136,16 +131,16 @@ public final class Socket implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment text = arena.allocateFrom(argument);
             int rc = switch (call) {
-                case "bind" -> LibZmq.bind(errno, handle, text);
-                case "connect" -> LibZmq.connect(errno, handle, text);
-                case "unbind" -> LibZmq.unbind(errno, handle, text);
-                case "disconnect" -> LibZmq.disconnect(errno, handle, text);
-                case "join" -> LibZmqDraft.join(errno, handle, text);
-                case "leave" -> LibZmqDraft.leave(errno, handle, text);
+                case "bind" -> LibZmqControl.bind(scratch.errno, handle, text);
+                case "connect" -> LibZmqControl.connect(scratch.errno, handle, text);
+                case "unbind" -> LibZmqControl.unbind(scratch.errno, handle, text);
+                case "disconnect" -> LibZmqControl.disconnect(scratch.errno, handle, text);
+                case "join" -> LibZmqDraft.join(scratch.errno, handle, text);
+                case "leave" -> LibZmqDraft.leave(scratch.errno, handle, text);
                 default -> throw new AssertionError(call);
             };
             if (rc != 0) {
-                throw Errors.exception(call, argument, LibZmq.errno(errno));
+                throw Errors.exception(call, argument, LibZmq.errno(scratch.errno));
             }
         }
     }
@@ -210,9 +205,7 @@ public final class Socket implements AutoCloseable {
     public boolean send(byte[] data, int offset, int length, SendFlag flags) {
         Objects.checkFromIndexSize(offset, length, data.length);
         ensureUsable();
-        initSendMsg(length);
-        LibZmq.copyToMsg(data, offset, sendMsg, length);
-        return sendMessage(sendMsg, flags);
+        return io.sendArray(data, offset, length, flags);
     }
 
     /** Sends a string as UTF-8, blocking. */
@@ -243,18 +236,7 @@ public final class Socket implements AutoCloseable {
     /** Sends the contents of a segment (native or heap). Returns false on EAGAIN. */
     public boolean send(MemorySegment data, SendFlag flags) {
         ensureUsable();
-        if (!data.isNative()) {
-            return sendHeap(data, flags);
-        }
-        for (;;) {
-            if (LibZmq.send(errno, handle, data, data.byteSize(), flags.bits()) >= 0) {
-                return true;
-            }
-            int e = LibZmq.errno(errno);
-            if (e != EINTR) {
-                return failed(e, "send");
-            }
-        }
+        return io.sendSegment(data, flags);
     }
 
     /** Sends the buffer's remaining bytes (direct or heap) and moves its position to its limit. */
@@ -282,7 +264,7 @@ public final class Socket implements AutoCloseable {
     /** Sends a {@link Msg}; see {@link #send(Msg)}. False on EAGAIN. */
     public boolean send(Msg msg, SendFlag flags) {
         ensureUsable();
-        return sendMessage(msg.segment(), flags);
+        return io.sendMessage(msg.segment(), flags);
     }
 
     /**
@@ -301,44 +283,6 @@ public final class Socket implements AutoCloseable {
         return true;
     }
 
-    private boolean sendHeap(MemorySegment data, SendFlag flags) {
-        long length = data.byteSize();
-        initSendMsg(length);
-        LibZmq.copyToMsg(data, 0, sendMsg, length);
-        return sendMessage(sendMsg, flags);
-    }
-
-    private void initSendMsg(long length) {
-        if (LibZmq.msgInitSize(errno, sendMsg, length) != 0) {
-            throw Errors.exception("zmq_msg_init_size", length, LibZmq.errno(errno));
-        }
-    }
-
-    private boolean sendMessage(MemorySegment msg, SendFlag flags) {
-        for (;;) {
-            if (LibZmq.msgSend(errno, msg, handle, flags.bits()) >= 0) {
-                return true;
-            }
-            int e = LibZmq.errno(errno);
-            if (e == EINTR) {
-                continue;
-            }
-            if (msg == sendMsg) {
-                // Our own message: drop the unsent copy so the next send starts clean.
-                LibZmq.msgClose(errno, sendMsg);
-                LibZmq.msgInit(sendMsg);
-            }
-            return failed(e, "send");
-        }
-    }
-
-    private boolean failed(int e, String call) {
-        if (e == EAGAIN) {
-            return false;
-        }
-        throw Errors.exception(call, type, e);
-    }
-
     // ---- receive ----
 
     /** Receives into the array, blocking; returns the message's full size (larger than the array: truncated). */
@@ -355,11 +299,7 @@ public final class Socket implements AutoCloseable {
     public int recv(byte[] buffer, int offset, int length, RecvFlag flags) {
         Objects.checkFromIndexSize(offset, length, buffer.length);
         ensureUsable();
-        int size = recvMessage(recvMsg, flags);
-        if (size > 0) {
-            LibZmq.copyFromMsg(recvMsg, buffer, offset, Math.min(size, length));
-        }
-        return size;
+        return io.recvArray(buffer, offset, length, flags);
     }
 
     /** Receives into a writable segment, blocking; returns the full size (truncated if larger than it). */
@@ -373,19 +313,7 @@ public final class Socket implements AutoCloseable {
         if (buffer.isReadOnly()) {
             throw new IllegalArgumentException("cannot receive into a read-only segment");
         }
-        if (!buffer.isNative()) {
-            return recvHeap(buffer, flags);
-        }
-        for (;;) {
-            int size = LibZmq.recv(errno, handle, buffer, buffer.byteSize(), flags.bits());
-            if (size >= 0) {
-                return size;
-            }
-            int e = LibZmq.errno(errno);
-            if (e != EINTR) {
-                return failedRecv(e);
-            }
-        }
+        return io.recvSegment(buffer, flags);
     }
 
     /** Receives into the buffer's remaining space, blocking; see {@link #recv(ByteBuffer, RecvFlag)}. */
@@ -419,7 +347,7 @@ public final class Socket implements AutoCloseable {
     /** Receives into a {@link Msg}; see {@link #recv(Msg)}. */
     public int recv(Msg msg, RecvFlag flags) {
         ensureUsable();
-        return recvMessage(msg.segment(), flags);
+        return io.recvMessage(msg.segment(), flags);
     }
 
     /** Receives a message as a new array, blocking; null only if ZMQ_RCVTIMEO expired. */
@@ -430,13 +358,7 @@ public final class Socket implements AutoCloseable {
     /** Receives a message as a new array, or null on EAGAIN. */
     public byte[] recv(RecvFlag flags) {
         ensureUsable();
-        int size = recvMessage(recvMsg, flags);
-        if (size < 0) {
-            return null;
-        }
-        byte[] data = new byte[size];
-        LibZmq.copyFromMsg(recvMsg, data, 0, size);
-        return data;
+        return io.recvNewArray(flags);
     }
 
     /** Receives a message as UTF-8 text, blocking; null only if ZMQ_RCVTIMEO expired. */
@@ -459,40 +381,12 @@ public final class Socket implements AutoCloseable {
                 return frames.isEmpty() ? null : unexpectedTimeout();
             }
             frames.add(frame);
-        } while (LibZmq.msgMore(recvMsg));
+        } while (io.lastFrameHasMore());
         return new Frames(frames);
     }
 
     private static Frames unexpectedTimeout() {
         throw new IllegalStateException("timed out inside a multipart message, which libzmq delivers whole");
-    }
-
-    private int recvHeap(MemorySegment buffer, RecvFlag flags) {
-        int size = recvMessage(recvMsg, flags);
-        if (size > 0) {
-            LibZmq.copyFromMsg(recvMsg, buffer, 0, Math.min(size, buffer.byteSize()));
-        }
-        return size;
-    }
-
-    private int recvMessage(MemorySegment msg, RecvFlag flags) {
-        for (;;) {
-            int size = LibZmq.msgRecv(errno, msg, handle, flags.bits());
-            if (size >= 0) {
-                return size;
-            }
-            int e = LibZmq.errno(errno);
-            if (e != EINTR) {
-                return failedRecv(e);
-            }
-        }
-    }
-
-    private int failedRecv(int e) {
-        if (e == EAGAIN) {
-            return -1;
-        }
-        throw Errors.exception("recv", type, e);
     }
 
     // ---- state ----

@@ -1,6 +1,7 @@
 package io.github.zmqffm;
 
 import io.github.zmqffm.internal.LibZmq;
+import io.github.zmqffm.internal.LibZmqControl;
 import io.github.zmqffm.internal.SocketScratch;
 
 import java.lang.foreign.MemorySegment;
@@ -63,7 +64,7 @@ final class SocketResource implements Runnable {
             setLinger(lingerMillis);
         }
         closed = true;
-        LibZmq.close(scratch.errno, handle);
+        LibZmqControl.close(scratch.errno, handle);
         scratch.free();
         context.untrack(this);
     }

@@ -60,7 +60,6 @@ public final class LibZmq {
     private static final MethodHandle MSG_INIT_SIZE =
             link("zmq_msg_init_size", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), ERRNO, CRITICAL);
     private static final MethodHandle MSG_CLOSE = link("zmq_msg_close", INT_OF_PTR, ERRNO);
-    private static final MethodHandle MSG_DATA = link("zmq_msg_data", FunctionDescriptor.of(ADDRESS, ADDRESS), CRITICAL);
     /** {@code zmq_msg_data} returning the pointer as a {@code long} (64-bit platforms): no segment object at all. */
     private static final MethodHandle MSG_DATA_ADDRESS =
             link("zmq_msg_data", FunctionDescriptor.of(JAVA_LONG, ADDRESS), CRITICAL);
@@ -74,39 +73,6 @@ public final class LibZmq {
             link("zmq_setsockopt", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_LONG), ERRNO);
     private static final MethodHandle POLL =
             link("zmq_poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, C_LONG), ERRNO);
-
-    // Contexts and sockets.
-    private static final MethodHandle CTX_NEW = link("zmq_ctx_new", FunctionDescriptor.of(ADDRESS), ERRNO);
-    private static final MethodHandle CTX_TERM = link("zmq_ctx_term", INT_OF_PTR, ERRNO);
-    private static final MethodHandle CTX_SHUTDOWN = link("zmq_ctx_shutdown", INT_OF_PTR, ERRNO);
-    private static final MethodHandle CTX_SET =
-            link("zmq_ctx_set", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), ERRNO);
-    private static final MethodHandle CTX_GET = link("zmq_ctx_get", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), ERRNO);
-    private static final MethodHandle SOCKET = link("zmq_socket", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT), ERRNO);
-    private static final MethodHandle CLOSE = link("zmq_close", INT_OF_PTR, ERRNO);
-    private static final MethodHandle BIND = link("zmq_bind", INT_OF_2PTR, ERRNO);
-    private static final MethodHandle CONNECT = link("zmq_connect", INT_OF_2PTR, ERRNO);
-    private static final MethodHandle UNBIND = link("zmq_unbind", INT_OF_2PTR, ERRNO);
-    private static final MethodHandle DISCONNECT = link("zmq_disconnect", INT_OF_2PTR, ERRNO);
-    private static final MethodHandle STRERROR = link("zmq_strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
-    private static final MethodHandle SOCKET_MONITOR =
-            link("zmq_socket_monitor", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT), ERRNO);
-    private static final MethodHandle PROXY_STEERABLE = link("zmq_proxy_steerable",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS), ERRNO);
-
-    // Messages.
-    private static final MethodHandle MSG_INIT_DATA = link("zmq_msg_init_data",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS), ERRNO);
-    private static final MethodHandle MSG_COPY = link("zmq_msg_copy", INT_OF_2PTR, ERRNO);
-    private static final MethodHandle MSG_GETS = link("zmq_msg_gets", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS), ERRNO);
-    private static final MethodHandle MSG_GET = link("zmq_msg_get", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), ERRNO);
-
-    // Security helpers.
-    private static final MethodHandle Z85_ENCODE =
-            link("zmq_z85_encode", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, JAVA_LONG), ERRNO);
-    private static final MethodHandle Z85_DECODE = link("zmq_z85_decode", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS), ERRNO);
-    private static final MethodHandle CURVE_KEYPAIR = link("zmq_curve_keypair", INT_OF_2PTR, ERRNO);
-    private static final MethodHandle CURVE_PUBLIC = link("zmq_curve_public", INT_OF_2PTR, ERRNO);
 
     private LibZmq() {}
 
@@ -148,6 +114,7 @@ public final class LibZmq {
 
     // ---- hot path ----
 
+    /** {@code zmq_send}. */
     public static int send(MemorySegment errno, MemorySegment socket, MemorySegment buffer, long size, int flags) {
         try {
             return (int) SEND.invokeExact(errno, socket, buffer, size, flags);
@@ -156,6 +123,7 @@ public final class LibZmq {
         }
     }
 
+    /** {@code zmq_recv}. */
     public static int recv(MemorySegment errno, MemorySegment socket, MemorySegment buffer, long size, int flags) {
         try {
             return (int) RECV.invokeExact(errno, socket, buffer, size, flags);
@@ -184,6 +152,7 @@ public final class LibZmq {
         MemorySegment.copy(source, offset, EVERYTHING, ValueLayout.JAVA_BYTE, msgDataAddress(msg), length);
     }
 
+    /** {@code zmq_msg_send}. */
     public static int msgSend(MemorySegment errno, MemorySegment msg, MemorySegment socket, int flags) {
         try {
             return (int) MSG_SEND.invokeExact(errno, msg, socket, flags);
@@ -192,6 +161,7 @@ public final class LibZmq {
         }
     }
 
+    /** {@code zmq_msg_recv}. */
     public static int msgRecv(MemorySegment errno, MemorySegment msg, MemorySegment socket, int flags) {
         try {
             return (int) MSG_RECV.invokeExact(errno, msg, socket, flags);
@@ -200,6 +170,7 @@ public final class LibZmq {
         }
     }
 
+    /** {@code zmq_msg_init}. */
     public static void msgInit(MemorySegment msg) {
         try {
             int rc = (int) MSG_INIT.invokeExact(msg);
@@ -209,6 +180,7 @@ public final class LibZmq {
         }
     }
 
+    /** {@code zmq_msg_init_size}. */
     public static int msgInitSize(MemorySegment errno, MemorySegment msg, long size) {
         try {
             return (int) MSG_INIT_SIZE.invokeExact(errno, msg, size);
@@ -217,6 +189,7 @@ public final class LibZmq {
         }
     }
 
+    /** {@code zmq_msg_close}. */
     public static int msgClose(MemorySegment errno, MemorySegment msg) {
         try {
             return (int) MSG_CLOSE.invokeExact(errno, msg);
@@ -225,13 +198,12 @@ public final class LibZmq {
         }
     }
 
-    /** The raw data address of a message (a zero-length segment; see {@link #msgSize}). */
-    public static MemorySegment msgData(MemorySegment msg) {
-        try {
-            return (MemorySegment) MSG_DATA.invokeExact(msg);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+    /**
+     * A view of a message's content: one slice of the all-of-memory segment, cheap enough to be inlined into
+     * the caller (and so scalar-replaced there) where a downcall-returned segment plus reinterpret is not.
+     */
+    public static MemorySegment msgContent(MemorySegment msg) {
+        return EVERYTHING.asSlice(msgDataAddress(msg), msgSize(msg));
     }
 
     private static long msgDataAddress(MemorySegment msg) {
@@ -242,6 +214,7 @@ public final class LibZmq {
         }
     }
 
+    /** {@code zmq_msg_size}. */
     public static long msgSize(MemorySegment msg) {
         try {
             return (long) MSG_SIZE.invokeExact(msg);
@@ -250,6 +223,7 @@ public final class LibZmq {
         }
     }
 
+    /** {@code zmq_msg_more}. */
     public static boolean msgMore(MemorySegment msg) {
         try {
             return (int) MSG_MORE.invokeExact(msg) != 0;
@@ -258,6 +232,7 @@ public final class LibZmq {
         }
     }
 
+    /** {@code zmq_getsockopt}. */
     public static int getsockopt(MemorySegment errno, MemorySegment socket, int option, MemorySegment value,
                                  MemorySegment size) {
         try {
@@ -267,6 +242,7 @@ public final class LibZmq {
         }
     }
 
+    /** {@code zmq_setsockopt}. */
     public static int setsockopt(MemorySegment errno, MemorySegment socket, int option, MemorySegment value, long size) {
         try {
             return (int) SETSOCKOPT.invokeExact(errno, socket, option, value, size);
@@ -281,193 +257,6 @@ public final class LibZmq {
             return C_LONG.byteSize() == 8
                     ? (int) POLL.invokeExact(errno, items, count, timeoutMillis)
                     : (int) POLL.invokeExact(errno, items, count, (int) timeoutMillis);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    // ---- contexts and sockets ----
-
-    public static MemorySegment ctxNew(MemorySegment errno) {
-        try {
-            return (MemorySegment) CTX_NEW.invokeExact(errno);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    public static int ctxTerm(MemorySegment errno, MemorySegment context) {
-        try {
-            return (int) CTX_TERM.invokeExact(errno, context);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    public static int ctxShutdown(MemorySegment errno, MemorySegment context) {
-        try {
-            return (int) CTX_SHUTDOWN.invokeExact(errno, context);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    public static int ctxSet(MemorySegment errno, MemorySegment context, int option, int value) {
-        try {
-            return (int) CTX_SET.invokeExact(errno, context, option, value);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    public static int ctxGet(MemorySegment errno, MemorySegment context, int option) {
-        try {
-            return (int) CTX_GET.invokeExact(errno, context, option);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    public static MemorySegment socket(MemorySegment errno, MemorySegment context, int type) {
-        try {
-            return (MemorySegment) SOCKET.invokeExact(errno, context, type);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    public static int close(MemorySegment errno, MemorySegment socket) {
-        try {
-            return (int) CLOSE.invokeExact(errno, socket);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    public static int bind(MemorySegment errno, MemorySegment socket, MemorySegment endpoint) {
-        try {
-            return (int) BIND.invokeExact(errno, socket, endpoint);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    public static int connect(MemorySegment errno, MemorySegment socket, MemorySegment endpoint) {
-        try {
-            return (int) CONNECT.invokeExact(errno, socket, endpoint);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    public static int unbind(MemorySegment errno, MemorySegment socket, MemorySegment endpoint) {
-        try {
-            return (int) UNBIND.invokeExact(errno, socket, endpoint);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    public static int disconnect(MemorySegment errno, MemorySegment socket, MemorySegment endpoint) {
-        try {
-            return (int) DISCONNECT.invokeExact(errno, socket, endpoint);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    /** libzmq's text for an errno value. */
-    public static String strerror(int errno) {
-        try {
-            MemorySegment text = (MemorySegment) STRERROR.invokeExact(errno);
-            return text.reinterpret(Long.MAX_VALUE).getString(0);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    public static int socketMonitor(MemorySegment errno, MemorySegment socket, MemorySegment endpoint, int events) {
-        try {
-            return (int) SOCKET_MONITOR.invokeExact(errno, socket, endpoint, events);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    public static int proxySteerable(MemorySegment errno, MemorySegment frontend, MemorySegment backend,
-                                     MemorySegment capture, MemorySegment control) {
-        try {
-            return (int) PROXY_STEERABLE.invokeExact(errno, frontend, backend, capture, control);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    // ---- messages ----
-
-    public static int msgInitData(MemorySegment errno, MemorySegment msg, MemorySegment data, long size,
-                                  MemorySegment freeFn, MemorySegment hint) {
-        try {
-            return (int) MSG_INIT_DATA.invokeExact(errno, msg, data, size, freeFn, hint);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    public static int msgCopy(MemorySegment errno, MemorySegment destination, MemorySegment source) {
-        try {
-            return (int) MSG_COPY.invokeExact(errno, destination, source);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    /** {@code zmq_msg_gets}: a C string, or NULL with errno set. */
-    public static MemorySegment msgGets(MemorySegment errno, MemorySegment msg, MemorySegment property) {
-        try {
-            return (MemorySegment) MSG_GETS.invokeExact(errno, msg, property);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    public static int msgGet(MemorySegment errno, MemorySegment msg, int property) {
-        try {
-            return (int) MSG_GET.invokeExact(errno, msg, property);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    // ---- security helpers ----
-
-    public static MemorySegment z85Encode(MemorySegment errno, MemorySegment destination, MemorySegment data, long size) {
-        try {
-            return (MemorySegment) Z85_ENCODE.invokeExact(errno, destination, data, size);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    public static MemorySegment z85Decode(MemorySegment errno, MemorySegment destination, MemorySegment text) {
-        try {
-            return (MemorySegment) Z85_DECODE.invokeExact(errno, destination, text);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    public static int curveKeypair(MemorySegment errno, MemorySegment publicKey, MemorySegment secretKey) {
-        try {
-            return (int) CURVE_KEYPAIR.invokeExact(errno, publicKey, secretKey);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    public static int curvePublic(MemorySegment errno, MemorySegment publicKey, MemorySegment secretKey) {
-        try {
-            return (int) CURVE_PUBLIC.invokeExact(errno, publicKey, secretKey);
         } catch (Throwable t) {
             throw unexpected(t);
         }

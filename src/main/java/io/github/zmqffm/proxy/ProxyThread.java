@@ -6,6 +6,7 @@ import io.github.zmqffm.SocketOption;
 import io.github.zmqffm.SocketType;
 import io.github.zmqffm.internal.Errors;
 import io.github.zmqffm.internal.LibZmq;
+import io.github.zmqffm.internal.LibZmqControl;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -82,7 +83,7 @@ final class ProxyThread {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
             MemorySegment captureHandle = capture == null ? MemorySegment.NULL : capture.handle();
             for (;;) {
-                if (LibZmq.proxySteerable(errno, frontend.handle(), backend.handle(), captureHandle,
+                if (LibZmqControl.proxySteerable(errno, frontend.handle(), backend.handle(), captureHandle,
                         control.handle()) == 0) {
                     return; // TERMINATE
                 }
