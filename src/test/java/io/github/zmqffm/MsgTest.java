@@ -78,6 +78,30 @@ class MsgTest {
     }
 
     @Test
+    void wrappedContentReceivedOverInprocIntoAnArrayIsReleasedSafely() throws InterruptedException {
+        // Over inproc the receiver holds libzmq's reference to the caller's memory, so the release upcall runs
+        // inside the receiver's next libzmq call: that call must never be a critical one.
+        int messages = 50;
+        CountDownLatch released = new CountDownLatch(messages);
+        try (Arena arena = Arena.ofShared(); Socket pull = zmq.socket(SocketType.PULL);
+             Socket push = zmq.socket(SocketType.PUSH)) {
+            push.connect(pull.bind(TestContext.inproc()));
+            MemorySegment data = arena.allocate(4096);
+            byte[] into = new byte[4096];
+            for (int i = 0; i < messages; i++) {
+                data.set(ValueLayout.JAVA_BYTE, 0, (byte) i);
+                try (Msg wrapped = Msg.wrap(data, released::countDown)) {
+                    push.send(wrapped);
+                }
+                assertEquals(4096, pull.recv(into));
+                assertEquals((byte) i, into[0]);
+            }
+            assertEquals(-1, pull.recv(into, RecvFlag.DONTWAIT)); // drops the last reference
+            assertTrue(released.await(5, TimeUnit.SECONDS), released.getCount() + " releases missing");
+        }
+    }
+
+    @Test
     void metadataOfReceivedMessages() {
         try (Socket pull = zmq.socket(SocketType.PULL); Socket push = zmq.socket(SocketType.PUSH); Msg in = new Msg()) {
             TestContext.connectTcp(pull, push);
