@@ -2,6 +2,7 @@ package io.github.zmqffm;
 
 import io.github.zmqffm.internal.Errors;
 import io.github.zmqffm.internal.LibZmq;
+import io.github.zmqffm.internal.LibZmqControl;
 import io.github.zmqffm.internal.NativeLoader;
 import io.github.zmqffm.internal.SocketScratch;
 
@@ -23,8 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * native code, or closed earlier with a linger still running); after that it logs a warning and lets the
  * termination finish in the background, so {@code close()} never hangs forever.
  *
- * <p>Stop threads that use this context's sockets before closing it, or call {@link #shutdown()} first:
- * their blocked calls then fail with {@link ContextTerminatedException} and they can close their sockets.
+ * <p>Threads that use this context's sockets should close them when a call fails with
+ * {@link ContextTerminatedException}: {@link #close()} wakes them that way and gives them a moment to do so.
  */
 public final class Context implements AutoCloseable {
 
@@ -36,6 +37,7 @@ public final class Context implements AutoCloseable {
     private volatile boolean closed;
     private volatile int closeLingerMillis = 0;
     private volatile Duration termTimeout = Duration.ofSeconds(10);
+    private volatile Duration closeGrace = Duration.ofSeconds(1);
 
     /** A new context with one I/O thread. Errors: EMFILE (too many open files). */
     public Context() {
@@ -58,7 +60,7 @@ public final class Context implements AutoCloseable {
     private static MemorySegment newContext() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
-            MemorySegment handle = LibZmq.ctxNew(errno);
+            MemorySegment handle = LibZmqControl.ctxNew(errno);
             if (handle.equals(MemorySegment.NULL)) {
                 throw Errors.exception("zmq_ctx_new", null, LibZmq.errno(errno));
             }
@@ -84,7 +86,7 @@ public final class Context implements AutoCloseable {
     public Socket socket(SocketType type) {
         ensureOpen();
         SocketScratch scratch = new SocketScratch();
-        MemorySegment socket = LibZmq.socket(scratch.errno, handle, type.value());
+        MemorySegment socket = LibZmqControl.socket(scratch.errno, handle, type.value());
         if (socket.equals(MemorySegment.NULL)) {
             int errno = LibZmq.errno(scratch.errno);
             scratch.free();
@@ -98,7 +100,7 @@ public final class Context implements AutoCloseable {
         ensureOpen();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
-            if (LibZmq.ctxSet(errno, handle, option.value(), value) != 0) {
+            if (LibZmqControl.ctxSet(errno, handle, option.value(), value) != 0) {
                 throw Errors.exception("zmq_ctx_set", option + "=" + value, LibZmq.errno(errno));
             }
         }
@@ -109,7 +111,7 @@ public final class Context implements AutoCloseable {
         ensureOpen();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
-            int value = LibZmq.ctxGet(errno, handle, option.value());
+            int value = LibZmqControl.ctxGet(errno, handle, option.value());
             if (value == -1) {
                 throw Errors.exception("zmq_ctx_get", option, LibZmq.errno(errno));
             }
@@ -120,6 +122,14 @@ public final class Context implements AutoCloseable {
     /** The ZMQ_LINGER that {@link #close()} gives sockets still open; default 0. Negative: wait forever. */
     public void setCloseLinger(Duration linger) {
         closeLingerMillis = linger.isNegative() ? -1 : (int) Math.min(Integer.MAX_VALUE, linger.toMillis());
+    }
+
+    /**
+     * How long {@link #close()} lets other live threads close the sockets they created, after waking them with
+     * ETERM, before closing those sockets itself; default 1 s.
+     */
+    public void setCloseGrace(Duration grace) {
+        closeGrace = Objects.requireNonNull(grace);
     }
 
     /** How long {@link #close()} waits for {@code zmq_ctx_term}; default 10 s. */
@@ -149,13 +159,25 @@ public final class Context implements AutoCloseable {
      */
     public void shutdown() {
         ensureOpen();
+        shutdownNative();
+    }
+
+    private void shutdownNative() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
-            LibZmq.ctxShutdown(errno, handle);
+            LibZmqControl.ctxShutdown(errno, handle);
         }
     }
 
-    /** Closes the remaining sockets, then terminates the context (bounded; see the class comment). Idempotent. */
+    /**
+     * Closes the remaining sockets, then terminates the context (bounded; see the class comment). Idempotent.
+     *
+     * <p>Order: every open socket gets the close linger; the context is shut down, so calls blocked in other
+     * threads (a receive, a proxy's native loop) return with {@link ContextTerminatedException}; sockets created
+     * by another live thread are left to that thread for up to the {@linkplain #setCloseGrace close grace}
+     * (closing a socket under a running libzmq call would crash); then the rest are closed and the context is
+     * terminated.
+     */
     @Override
     public void close() {
         synchronized (this) {
@@ -164,11 +186,35 @@ public final class Context implements AutoCloseable {
             }
             closed = true;
         }
+        List<SocketResource> open = List.copyOf(sockets);
+        for (SocketResource socket : open) {
+            socket.setLinger(closeLingerMillis); // before the shutdown: libzmq refuses options after it
+        }
+        if (owned) {
+            shutdownNative();
+            awaitOwnersClosing(open);
+        }
         for (SocketResource socket : List.copyOf(sockets)) {
-            socket.close(closeLingerMillis);
+            socket.close(-2);
         }
         if (owned) {
             terminate();
+        }
+    }
+
+    // Threads woken with ETERM usually close their sockets at once; wait for that rather than race them.
+    private void awaitOwnersClosing(List<SocketResource> open) {
+        long deadline = System.nanoTime() + closeGrace.toNanos();
+        for (SocketResource socket : open) {
+            while (!socket.closed && socket.owner != Thread.currentThread() && socket.owner.isAlive()
+                    && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
@@ -176,7 +222,7 @@ public final class Context implements AutoCloseable {
         Thread terminator = Thread.ofPlatform().daemon().name("zmq-ffm-ctx-term").start(() -> {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
-                while (LibZmq.ctxTerm(errno, handle) != 0 && LibZmq.errno(errno) == Errors.EINTR) {
+                while (LibZmqControl.ctxTerm(errno, handle) != 0 && LibZmq.errno(errno) == Errors.EINTR) {
                     // zmq_ctx_term was interrupted by a signal: try again
                 }
             }

@@ -2,6 +2,7 @@ package io.github.zmqffm;
 
 import io.github.zmqffm.internal.Errors;
 import io.github.zmqffm.internal.LibZmq;
+import io.github.zmqffm.internal.LibZmqControl;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -29,7 +30,7 @@ public final class Curve {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
             MemorySegment publicKey = arena.allocate(41);
             MemorySegment secretKey = arena.allocate(41);
-            if (LibZmq.curveKeypair(errno, publicKey, secretKey) != 0) {
+            if (LibZmqControl.curveKeypair(errno, publicKey, secretKey) != 0) {
                 throw Errors.exception("zmq_curve_keypair", null, LibZmq.errno(errno));
             }
             return new KeyPair(publicKey.getString(0), secretKey.getString(0));
@@ -44,7 +45,7 @@ public final class Curve {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
             MemorySegment publicKey = arena.allocate(41);
-            if (LibZmq.curvePublic(errno, publicKey, arena.allocateFrom(secretKey)) != 0) {
+            if (LibZmqControl.curvePublic(errno, publicKey, arena.allocateFrom(secretKey)) != 0) {
                 int e = LibZmq.errno(errno);
                 if (e == Errno.EINVAL.code()) {
                     throw new IllegalArgumentException("not a Z85 CURVE secret key");

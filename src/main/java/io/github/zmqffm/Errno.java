@@ -9,12 +9,73 @@ import io.github.zmqffm.lib.zmq_h;
  * {@link #EMTHREAD}), which are the same everywhere.
  */
 public enum Errno {
-    EPERM(1, 1), ENOENT(2, 2), EINTR(4, 4), EIO(5, 5), EBADF(9, 9), EAGAIN(11, 35), ENOMEM(12, 12),
-    EACCES(13, 13), EFAULT(14, 14), EBUSY(16, 16), EEXIST(17, 17), ENODEV(19, 19), EINVAL(22, 22),
-    EMFILE(24, 24), ENOSPC(28, 28), ENAMETOOLONG(36, 63), ENOTSOCK(88, 38), EMSGSIZE(90, 40),
-    EPROTONOSUPPORT(93, 43), ENOTSUP(95, 45), EAFNOSUPPORT(97, 47), EADDRINUSE(98, 48), EADDRNOTAVAIL(99, 49),
-    ENETDOWN(100, 50), ENETUNREACH(101, 51), ENETRESET(102, 52), ECONNABORTED(103, 53), ECONNRESET(104, 54),
-    ENOBUFS(105, 55), ENOTCONN(107, 57), ETIMEDOUT(110, 60), ECONNREFUSED(111, 61), EHOSTUNREACH(113, 65),
+    /** Operation not permitted. */
+    EPERM(1, 1),
+    /** No such file, directory or endpoint. */
+    ENOENT(2, 2),
+    /** Interrupted by a signal (retried inside zmq-ffm). */
+    EINTR(4, 4),
+    /** Input/output error. */
+    EIO(5, 5),
+    /** Bad file descriptor. */
+    EBADF(9, 9),
+    /** Resource temporarily unavailable: the call would block (a result, never raised). */
+    EAGAIN(11, 35),
+    /** Out of memory. */
+    ENOMEM(12, 12),
+    /** Permission denied. */
+    EACCES(13, 13),
+    /** Bad address (e.g. an invalid socket). */
+    EFAULT(14, 14),
+    /** Device or resource busy. */
+    EBUSY(16, 16),
+    /** Already exists. */
+    EEXIST(17, 17),
+    /** No such device (e.g. a bad interface name). */
+    ENODEV(19, 19),
+    /** Invalid argument. */
+    EINVAL(22, 22),
+    /** Too many open files or sockets. */
+    EMFILE(24, 24),
+    /** No space left on device. */
+    ENOSPC(28, 28),
+    /** Name too long (e.g. an ipc path). */
+    ENAMETOOLONG(36, 63),
+    /** Not a socket. */
+    ENOTSOCK(88, 38),
+    /** Message too long. */
+    EMSGSIZE(90, 40),
+    /** Transport protocol not supported. */
+    EPROTONOSUPPORT(93, 43),
+    /** Operation not supported. */
+    ENOTSUP(95, 45),
+    /** Address family not supported. */
+    EAFNOSUPPORT(97, 47),
+    /** Address already in use. */
+    EADDRINUSE(98, 48),
+    /** Address not available. */
+    EADDRNOTAVAIL(99, 49),
+    /** Network is down. */
+    ENETDOWN(100, 50),
+    /** Network is unreachable. */
+    ENETUNREACH(101, 51),
+    /** Connection reset by the network. */
+    ENETRESET(102, 52),
+    /** Connection aborted. */
+    ECONNABORTED(103, 53),
+    /** Connection reset by peer. */
+    ECONNRESET(104, 54),
+    /** No buffer space available. */
+    ENOBUFS(105, 55),
+    /** Not connected. */
+    ENOTCONN(107, 57),
+    /** Timed out. */
+    ETIMEDOUT(110, 60),
+    /** Connection refused. */
+    ECONNREFUSED(111, 61),
+    /** Host is unreachable (e.g. ROUTER_MANDATORY with an unknown peer). */
+    EHOSTUNREACH(113, 65),
+    /** Operation in progress. */
     EINPROGRESS(115, 36),
     /** The operation cannot be accomplished in the socket's current state (e.g. REQ sending twice). */
     EFSM(zmq_h.EFSM()),

@@ -3,6 +3,7 @@ package io.github.zmqffm;
 import io.github.zmqffm.internal.Errors;
 import io.github.zmqffm.internal.Leaks;
 import io.github.zmqffm.internal.LibZmq;
+import io.github.zmqffm.internal.LibZmqControl;
 import io.github.zmqffm.internal.LibZmqDraft;
 import io.github.zmqffm.internal.NativeMemory;
 import io.github.zmqffm.internal.ReleaseQueue;
@@ -87,7 +88,7 @@ public final class Msg implements AutoCloseable {
         Msg message = new Msg();
         MemorySegment hint = ReleaseQueue.register(release);
         LibZmq.msgClose(message.errno, message.msg);
-        if (LibZmq.msgInitData(message.errno, message.msg, data, data.byteSize(), ReleaseQueue.FREE_FUNCTION, hint) != 0) {
+        if (LibZmqControl.msgInitData(message.errno, message.msg, data, data.byteSize(), ReleaseQueue.FREE_FUNCTION, hint) != 0) {
             int e = LibZmq.errno(message.errno);
             ReleaseQueue.cancel(hint);
             LibZmq.msgInit(message.msg);
@@ -122,7 +123,7 @@ public final class Msg implements AutoCloseable {
     public MemorySegment data() {
         ensureOpen();
         // A fresh view each call: one that is not stored anywhere is scalar-replaced by the JIT (no garbage).
-        return LibZmq.msgData(msg).reinterpret(LibZmq.msgSize(msg));
+        return LibZmq.msgContent(msg);
     }
 
     /** A copy of the content. */
@@ -148,7 +149,7 @@ public final class Msg implements AutoCloseable {
     public String gets(String property) {
         ensureOpen();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment value = LibZmq.msgGets(errno, msg, arena.allocateFrom(property));
+            MemorySegment value = LibZmqControl.msgGets(errno, msg, arena.allocateFrom(property));
             return value.equals(MemorySegment.NULL) ? null : value.reinterpret(Long.MAX_VALUE).getString(0);
         }
     }

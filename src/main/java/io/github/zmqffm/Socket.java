@@ -1,8 +1,8 @@
 package io.github.zmqffm;
 
-import io.github.zmqffm.internal.CriticalCalls;
 import io.github.zmqffm.internal.Errors;
 import io.github.zmqffm.internal.LibZmq;
+import io.github.zmqffm.internal.LibZmqControl;
 import io.github.zmqffm.internal.LibZmqDraft;
 import io.github.zmqffm.internal.Leaks;
 import io.github.zmqffm.internal.SocketScratch;
@@ -30,31 +30,21 @@ import java.util.Objects;
  * Other failures raise {@link ZmqException}; ETERM raises {@link ContextTerminatedException}; EINTR is
  * retried. A closed socket raises {@link IllegalStateException}.
  *
- * <p><b>Copies.</b> {@code byte[]} and heap data up to 64 KiB are read or written by libzmq in place
- * (a {@code critical} call with ZMQ_DONTWAIT) as long as no {@link Msg#wrap} has run in this process (a wrapped
- * message's Java free function must never run inside a critical call); when that would block, after a wrap,
- * or for larger arrays, the data goes
- * through the socket's own {@code zmq_msg_t} with the one copy libzmq would make anyway. Native
- * {@link MemorySegment}s and direct {@link ByteBuffer}s go straight to {@code zmq_send}/{@code zmq_recv}.
- * {@link Msg} avoids even that copy. None of these allocate per message.
+ * <p><b>Copies.</b> {@code byte[]} and other heap data are copied once, straight into (or out of) the content of
+ * the socket's own reused {@code zmq_msg_t}: the one copy {@code zmq_send}/{@code zmq_recv} would make inside
+ * libzmq anyway. Native {@link MemorySegment}s and direct {@link ByteBuffer}s go straight to
+ * {@code zmq_send}/{@code zmq_recv}. {@link Msg} avoids even that copy. None of these allocate per message.
  */
 public final class Socket implements AutoCloseable {
 
     private static final Cleaner CLEANER = Leaks.CLEANER;
     private static final boolean CHECK_THREADS = Boolean.getBoolean("zmqffm.checkThreads");
-    /** Largest heap transfer done in a critical call: longer copies would hold off safepoints. */
-    private static final long HEAP_CRITICAL_MAX = 64 * 1024;
-    private static final int DONTWAIT = 1;
-    private static final int EAGAIN = Errors.EAGAIN;
-    private static final int EINTR = Errors.EINTR;
 
     private final Context context;
     private final SocketType type;
     private final MemorySegment handle;
-    private final MemorySegment errno;
-    private final MemorySegment recvMsg;
-    private final MemorySegment sendMsg;
     private final SocketScratch scratch;
+    private final SocketIo io;
     private final SocketResource resource;
     private final Cleaner.Cleanable cleanable;
     private final Thread owner;
@@ -64,9 +54,7 @@ public final class Socket implements AutoCloseable {
         this.type = type;
         this.handle = handle;
         this.scratch = scratch;
-        this.errno = scratch.errno;
-        this.recvMsg = scratch.recvMsg;
-        this.sendMsg = scratch.sendMsg;
+        this.io = new SocketIo(type, handle, scratch);
         this.owner = Thread.currentThread();
         this.resource = new SocketResource(handle, scratch, context, type);
         this.cleanable = CLEANER.register(this, resource);
@@ -143,16 +131,16 @@ public final class Socket implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment text = arena.allocateFrom(argument);
             int rc = switch (call) {
-                case "bind" -> LibZmq.bind(errno, handle, text);
-                case "connect" -> LibZmq.connect(errno, handle, text);
-                case "unbind" -> LibZmq.unbind(errno, handle, text);
-                case "disconnect" -> LibZmq.disconnect(errno, handle, text);
-                case "join" -> LibZmqDraft.join(errno, handle, text);
-                case "leave" -> LibZmqDraft.leave(errno, handle, text);
+                case "bind" -> LibZmqControl.bind(scratch.errno, handle, text);
+                case "connect" -> LibZmqControl.connect(scratch.errno, handle, text);
+                case "unbind" -> LibZmqControl.unbind(scratch.errno, handle, text);
+                case "disconnect" -> LibZmqControl.disconnect(scratch.errno, handle, text);
+                case "join" -> LibZmqDraft.join(scratch.errno, handle, text);
+                case "leave" -> LibZmqDraft.leave(scratch.errno, handle, text);
                 default -> throw new AssertionError(call);
             };
             if (rc != 0) {
-                throw Errors.exception(call, argument, LibZmq.errno(errno));
+                throw Errors.exception(call, argument, LibZmq.errno(scratch.errno));
             }
         }
     }
@@ -217,18 +205,7 @@ public final class Socket implements AutoCloseable {
     public boolean send(byte[] data, int offset, int length, SendFlag flags) {
         Objects.checkFromIndexSize(offset, length, data.length);
         ensureUsable();
-        if (length <= HEAP_CRITICAL_MAX && CriticalCalls.allowed()) {
-            if (LibZmq.sendArray(errno, handle, data, offset, length, flags.bits() | DONTWAIT) >= 0) {
-                return true;
-            }
-            if (!mayBlock(flags.dontWait())) {
-                return failed(LibZmq.errno(errno), "send");
-            }
-        }
-        // Would block, or too long for a critical call: one copy into our message, then a blocking send.
-        initSendMsg(length);
-        LibZmq.copyToMsg(data, offset, sendMsg, length);
-        return sendMessage(sendMsg, flags);
+        return io.sendArray(data, offset, length, flags);
     }
 
     /** Sends a string as UTF-8, blocking. */
@@ -259,18 +236,7 @@ public final class Socket implements AutoCloseable {
     /** Sends the contents of a segment (native or heap). Returns false on EAGAIN. */
     public boolean send(MemorySegment data, SendFlag flags) {
         ensureUsable();
-        if (!data.isNative()) {
-            return sendHeap(data, flags);
-        }
-        for (;;) {
-            if (LibZmq.send(errno, handle, data, data.byteSize(), flags.bits()) >= 0) {
-                return true;
-            }
-            int e = LibZmq.errno(errno);
-            if (e != EINTR) {
-                return failed(e, "send");
-            }
-        }
+        return io.sendSegment(data, flags);
     }
 
     /** Sends the buffer's remaining bytes (direct or heap) and moves its position to its limit. */
@@ -298,7 +264,7 @@ public final class Socket implements AutoCloseable {
     /** Sends a {@link Msg}; see {@link #send(Msg)}. False on EAGAIN. */
     public boolean send(Msg msg, SendFlag flags) {
         ensureUsable();
-        if (!sendMessage(msg.segment(), flags)) {
+        if (!io.sendMessage(msg.segment(), flags)) {
             return false;
         }
         msg.sent();
@@ -321,58 +287,6 @@ public final class Socket implements AutoCloseable {
         return true;
     }
 
-    private boolean sendHeap(MemorySegment data, SendFlag flags) {
-        long length = data.byteSize();
-        if (length <= HEAP_CRITICAL_MAX && CriticalCalls.allowed()) {
-            if (LibZmq.sendHeap(errno, handle, data, length, flags.bits() | DONTWAIT) >= 0) {
-                return true;
-            }
-            if (!mayBlock(flags.dontWait())) {
-                return failed(LibZmq.errno(errno), "send");
-            }
-        }
-        initSendMsg(length);
-        LibZmq.copyToMsg(data, 0, sendMsg, length);
-        return sendMessage(sendMsg, flags);
-    }
-
-    /** After a critical ZMQ_DONTWAIT attempt failed: whether the caller's blocking retry should follow. */
-    private boolean mayBlock(boolean callerDontWait) {
-        int e = LibZmq.errno(errno);
-        return e == EINTR || (e == EAGAIN && !callerDontWait);
-    }
-
-    private void initSendMsg(long length) {
-        if (LibZmq.msgInitSize(errno, sendMsg, length) != 0) {
-            throw Errors.exception("zmq_msg_init_size", length, LibZmq.errno(errno));
-        }
-    }
-
-    private boolean sendMessage(MemorySegment msg, SendFlag flags) {
-        for (;;) {
-            if (LibZmq.msgSend(errno, msg, handle, flags.bits()) >= 0) {
-                return true;
-            }
-            int e = LibZmq.errno(errno);
-            if (e == EINTR) {
-                continue;
-            }
-            if (msg == sendMsg) {
-                // Our own message: drop the unsent copy so the next send starts clean.
-                LibZmq.msgClose(errno, sendMsg);
-                LibZmq.msgInit(sendMsg);
-            }
-            return failed(e, "send");
-        }
-    }
-
-    private boolean failed(int e, String call) {
-        if (e == EAGAIN) {
-            return false;
-        }
-        throw Errors.exception(call, type, e);
-    }
-
     // ---- receive ----
 
     /** Receives into the array, blocking; returns the message's full size (larger than the array: truncated). */
@@ -389,21 +303,7 @@ public final class Socket implements AutoCloseable {
     public int recv(byte[] buffer, int offset, int length, RecvFlag flags) {
         Objects.checkFromIndexSize(offset, length, buffer.length);
         ensureUsable();
-        if (length <= HEAP_CRITICAL_MAX && CriticalCalls.allowed()) {
-            int size = LibZmq.recvArray(errno, handle, buffer, offset, length, flags.bits() | DONTWAIT);
-            if (size >= 0) {
-                return size;
-            }
-            if (!mayBlock(flags == RecvFlag.DONTWAIT)) {
-                return failedRecv(LibZmq.errno(errno));
-            }
-        }
-        // Nothing waiting, or too long for a critical call: block on our message, then copy what fits.
-        int size = recvMessage(recvMsg, flags);
-        if (size > 0) {
-            LibZmq.copyFromMsg(recvMsg, buffer, offset, Math.min(size, length));
-        }
-        return size;
+        return io.recvArray(buffer, offset, length, flags);
     }
 
     /** Receives into a writable segment, blocking; returns the full size (truncated if larger than it). */
@@ -417,19 +317,7 @@ public final class Socket implements AutoCloseable {
         if (buffer.isReadOnly()) {
             throw new IllegalArgumentException("cannot receive into a read-only segment");
         }
-        if (!buffer.isNative()) {
-            return recvHeap(buffer, flags);
-        }
-        for (;;) {
-            int size = LibZmq.recv(errno, handle, buffer, buffer.byteSize(), flags.bits());
-            if (size >= 0) {
-                return size;
-            }
-            int e = LibZmq.errno(errno);
-            if (e != EINTR) {
-                return failedRecv(e);
-            }
-        }
+        return io.recvSegment(buffer, flags);
     }
 
     /** Receives into the buffer's remaining space, blocking; see {@link #recv(ByteBuffer, RecvFlag)}. */
@@ -463,7 +351,7 @@ public final class Socket implements AutoCloseable {
     /** Receives into a {@link Msg}; see {@link #recv(Msg)}. */
     public int recv(Msg msg, RecvFlag flags) {
         ensureUsable();
-        return recvMessage(msg.segment(), flags);
+        return io.recvMessage(msg.segment(), flags);
     }
 
     /** Receives a message as a new array, blocking; null only if ZMQ_RCVTIMEO expired. */
@@ -474,8 +362,7 @@ public final class Socket implements AutoCloseable {
     /** Receives a message as a new array, or null on EAGAIN. */
     public byte[] recv(RecvFlag flags) {
         ensureUsable();
-        int size = recvMessage(recvMsg, flags);
-        return size < 0 ? null : LibZmq.msgData(recvMsg).reinterpret(size).toArray(ValueLayout.JAVA_BYTE);
+        return io.recvNewArray(flags);
     }
 
     /** Receives a message as UTF-8 text, blocking; null only if ZMQ_RCVTIMEO expired. */
@@ -498,50 +385,12 @@ public final class Socket implements AutoCloseable {
                 return frames.isEmpty() ? null : unexpectedTimeout();
             }
             frames.add(frame);
-        } while (LibZmq.msgMore(recvMsg));
+        } while (io.lastFrameHasMore());
         return new Frames(frames);
     }
 
     private static Frames unexpectedTimeout() {
         throw new IllegalStateException("timed out inside a multipart message, which libzmq delivers whole");
-    }
-
-    private int recvHeap(MemorySegment buffer, RecvFlag flags) {
-        long capacity = buffer.byteSize();
-        if (capacity <= HEAP_CRITICAL_MAX && CriticalCalls.allowed()) {
-            int size = LibZmq.recvHeap(errno, handle, buffer, capacity, flags.bits() | DONTWAIT);
-            if (size >= 0) {
-                return size;
-            }
-            if (!mayBlock(flags == RecvFlag.DONTWAIT)) {
-                return failedRecv(LibZmq.errno(errno));
-            }
-        }
-        int size = recvMessage(recvMsg, flags);
-        if (size > 0) {
-            LibZmq.copyFromMsg(recvMsg, buffer, 0, Math.min(size, capacity));
-        }
-        return size;
-    }
-
-    private int recvMessage(MemorySegment msg, RecvFlag flags) {
-        for (;;) {
-            int size = LibZmq.msgRecv(errno, msg, handle, flags.bits());
-            if (size >= 0) {
-                return size;
-            }
-            int e = LibZmq.errno(errno);
-            if (e != EINTR) {
-                return failedRecv(e);
-            }
-        }
-    }
-
-    private int failedRecv(int e) {
-        if (e == EAGAIN) {
-            return -1;
-        }
-        throw Errors.exception("recv", type, e);
     }
 
     // ---- state ----

@@ -1,6 +1,7 @@
 package io.github.zmqffm;
 
 import io.github.zmqffm.internal.LibZmq;
+import io.github.zmqffm.internal.LibZmqControl;
 import io.github.zmqffm.internal.SocketScratch;
 
 import java.lang.foreign.MemorySegment;
@@ -20,6 +21,8 @@ final class SocketResource implements Runnable {
     private final Context context;
     private final SocketType type;
     private final Throwable origin;
+    /** The thread that created the socket: {@link Context#close()} lets it close the socket itself. */
+    final Thread owner = Thread.currentThread();
     volatile boolean closed;
     private volatile boolean explicit;
 
@@ -44,17 +47,24 @@ final class SocketResource implements Runnable {
         close(-2);
     }
 
+    /** Sets ZMQ_LINGER, ignoring failure (the context may already refuse it with ETERM). */
+    synchronized void setLinger(int lingerMillis) {
+        if (!closed) {
+            scratch.option.set(ValueLayout.JAVA_INT, 0, lingerMillis);
+            LibZmq.setsockopt(scratch.errno, handle, SocketOption.LINGER.code(), scratch.option, 4);
+        }
+    }
+
     /** Closes the socket once; a {@code lingerMillis} of -2 keeps the socket's own ZMQ_LINGER. */
     synchronized void close(int lingerMillis) {
         if (closed) {
             return;
         }
-        closed = true;
         if (lingerMillis != -2) {
-            scratch.option.set(ValueLayout.JAVA_INT, 0, lingerMillis);
-            LibZmq.setsockopt(scratch.errno, handle, SocketOption.LINGER.code(), scratch.option, 4);
+            setLinger(lingerMillis);
         }
-        LibZmq.close(scratch.errno, handle);
+        closed = true;
+        LibZmqControl.close(scratch.errno, handle);
         scratch.free();
         context.untrack(this);
     }

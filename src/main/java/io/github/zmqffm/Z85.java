@@ -2,6 +2,7 @@ package io.github.zmqffm;
 
 import io.github.zmqffm.internal.Errors;
 import io.github.zmqffm.internal.LibZmq;
+import io.github.zmqffm.internal.LibZmqControl;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -20,7 +21,7 @@ public final class Z85 {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
             MemorySegment text = arena.allocate(data.length * 5L / 4 + 1);
-            MemorySegment result = LibZmq.z85Encode(errno, text, arena.allocateFrom(ValueLayout.JAVA_BYTE, data), data.length);
+            MemorySegment result = LibZmqControl.z85Encode(errno, text, arena.allocateFrom(ValueLayout.JAVA_BYTE, data), data.length);
             if (result.equals(MemorySegment.NULL)) {
                 throw Errors.exception("zmq_z85_encode", data.length + " bytes", LibZmq.errno(errno));
             }
@@ -36,7 +37,7 @@ public final class Z85 {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
             MemorySegment data = arena.allocate(text.length() * 4L / 5);
-            if (LibZmq.z85Decode(errno, data, arena.allocateFrom(text)).equals(MemorySegment.NULL)) {
+            if (LibZmqControl.z85Decode(errno, data, arena.allocateFrom(text)).equals(MemorySegment.NULL)) {
                 throw new IllegalArgumentException("not valid Z85: " + text);
             }
             return data.toArray(ValueLayout.JAVA_BYTE);

@@ -19,7 +19,7 @@ public final class Errors {
     /** The exception for {@code call(argument)} failing with {@code errno}. */
     public static ZmqException exception(String call, Object argument, int errno) {
         String arg = argument == null ? null : String.valueOf(argument);
-        String description = LibZmq.strerror(errno);
+        String description = LibZmqControl.strerror(errno);
         return errno == ETERM
                 ? new ContextTerminatedException(call, arg, errno, description)
                 : new ZmqException(call, arg, errno, description);

@@ -45,7 +45,6 @@ public final class ReleaseQueue {
 
     /** Registers a callback and returns the hint to pass to {@code zmq_msg_init_data}. */
     public static MemorySegment register(Runnable release) {
-        CriticalCalls.upcallsFromNowOn();
         long id = IDS.incrementAndGet();
         PENDING.put(id, release);
         return MemorySegment.ofAddress(id);

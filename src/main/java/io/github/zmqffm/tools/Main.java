@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code zmqffm} command line; {@code scripts/zmqffm} runs it. Usage errors exit with 2. */
 @Command(name = "zmqffm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "zmq-ffm: ZeroMQ for Java over the real libzmq.",
-        subcommands = {DemoCommand.class, DoctorCommand.class, PerfCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, DoctorCommand.class, DeviceCommand.class, ProxyCtlCommand.class,
+                PerfCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -15,7 +16,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(new CommandLine(new Main()).setParameterExceptionHandler(new UsageErrors()).execute(args));
     }
 
     @Override

@@ -1,0 +1,155 @@
+package io.github.zmqffm;
+
+import io.github.zmqffm.internal.Errors;
+import io.github.zmqffm.internal.LibZmq;
+import io.github.zmqffm.internal.LibZmqControl;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Watches a socket's connection events through {@code zmq_socket_monitor}: libzmq publishes them on a PAIR
+ * socket bound to a private {@code inproc://} endpoint, which this monitor's own PAIR socket (made in the same
+ * context) connects to; {@link #next(Duration)} decodes them into {@link MonitorEvent}s.
+ *
+ * <pre>{@code
+ * try (Monitor monitor = Monitor.of(socket)) {
+ *     socket.connect("tcp://127.0.0.1:5555");
+ *     MonitorEvent event = monitor.next(Duration.ofSeconds(1)); // CONNECT_DELAYED, CONNECTED, ...
+ * }
+ * }</pre>
+ *
+ * <p><b>Threads:</b> a monitor follows the rule of {@link Socket}: one thread uses it, the thread that uses the
+ * monitored socket, because {@link #of} and {@link #close()} call into that socket and {@link #next} uses the
+ * monitor's own PAIR socket. Events are queued (up to the PAIR's high-water mark, 1000 by default) between calls
+ * to {@code next}; libzmq drops events beyond it.
+ */
+public final class Monitor implements AutoCloseable {
+
+    private static final AtomicInteger IDS = new AtomicInteger();
+    /** The first frame of an event: a {@code uint16_t} event and a {@code uint32_t} value, in host order. */
+    private static final int HEADER_SIZE = 6;
+
+    private final Socket monitored;
+    private final Socket pair;
+    private final String endpoint;
+    private boolean closed;
+
+    private Monitor(Socket monitored, Socket pair, String endpoint) {
+        this.monitored = monitored;
+        this.pair = pair;
+        this.endpoint = endpoint;
+    }
+
+    /** Monitors every event type that {@code zmq_socket_monitor} reports ({@link MonitorEvent.Type#all()}). */
+    public static Monitor of(Socket socket) {
+        return of(socket, MonitorEvent.Type.all());
+    }
+
+    /**
+     * Monitors the given event types of {@code socket}. Errors: {@link IllegalArgumentException} for an empty set or
+     * {@link MonitorEvent.Type#PIPES_STATS}; ETERM ({@link ContextTerminatedException}); EINVAL, EPROTONOSUPPORT
+     * from libzmq; {@link IllegalStateException} if the socket is closed.
+     */
+    public static Monitor of(Socket socket, Set<MonitorEvent.Type> types) {
+        if (types.isEmpty() || types.contains(MonitorEvent.Type.PIPES_STATS)) {
+            throw new IllegalArgumentException("monitor events " + types + ": need at least one, and PIPES_STATS"
+                    + " is only reported by the versioned monitor");
+        }
+        int mask = 0;
+        for (MonitorEvent.Type type : types) {
+            mask |= type.bit();
+        }
+        String endpoint = "inproc://zmq-ffm.monitor." + IDS.incrementAndGet();
+        start(socket, endpoint, mask);
+        Socket pair = null;
+        try {
+            pair = socket.context().socket(SocketType.PAIR);
+            pair.set(SocketOption.LINGER, 0);
+            pair.connect(endpoint);
+            return new Monitor(socket, pair, endpoint);
+        } catch (RuntimeException e) {
+            if (pair != null) {
+                pair.close();
+            }
+            start(socket, null, 0);
+            throw e;
+        }
+    }
+
+    /** {@code zmq_socket_monitor}; a null endpoint stops monitoring. */
+    private static void start(Socket socket, String endpoint, int mask) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
+            MemorySegment address = endpoint == null ? MemorySegment.NULL : arena.allocateFrom(endpoint);
+            if (LibZmqControl.socketMonitor(errno, socket.handle(), address, mask) != 0) {
+                throw Errors.exception("zmq_socket_monitor", endpoint, LibZmq.errno(errno));
+            }
+        }
+    }
+
+    /** The {@code inproc://} endpoint libzmq publishes the events on. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** The monitored socket. */
+    public Socket socket() {
+        return monitored;
+    }
+
+    /**
+     * The next event, waiting at most {@code timeout} (negative: no limit, zero: only an event already queued);
+     * null if none came in time. Errors: ETERM ({@link ContextTerminatedException}); {@link IllegalStateException}
+     * if the monitor is closed.
+     */
+    public MonitorEvent next(Duration timeout) {
+        if (closed) {
+            throw new IllegalStateException("this monitor is closed");
+        }
+        int millis = timeout.isNegative() ? -1 : (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        pair.set(SocketOption.RCVTIMEO, millis);
+        byte[] header = pair.recv();
+        if (header == null) {
+            return null;
+        }
+        if (header.length != HEADER_SIZE || !pair.hasReceiveMore()) {
+            throw new IllegalStateException("not a monitor event: a first frame of " + header.length + " bytes");
+        }
+        // A message's frames arrive together, so the endpoint frame is already here.
+        String address = pair.recvString(RecvFlag.DONTWAIT);
+        ByteBuffer fields = ByteBuffer.wrap(header).order(ByteOrder.nativeOrder());
+        return new MonitorEvent(MonitorEvent.Type.of(fields.getShort(0) & 0xFFFF), fields.getInt(2), address);
+    }
+
+    /**
+     * Stops monitoring (unless the monitored socket is already closed) and closes the monitor's PAIR socket, dropping
+     * undelivered events. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (!monitored.isClosed() && !monitored.context().isClosed()) {
+                start(monitored, null, 0);
+            }
+        } catch (ContextTerminatedException e) {
+            // The context was shut down: libzmq has stopped monitoring already.
+        } finally {
+            pair.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Monitor[" + monitored + " on " + endpoint + (closed ? ", closed" : "") + "]";
+    }
+}
