@@ -9,7 +9,6 @@ import io.github.zmqffm.internal.SocketScratch;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -89,63 +88,54 @@ public final class Socket implements AutoCloseable {
         cleanable.clean();
     }
 
-    // ---- endpoints ----
-
     /**
      * Binds to an endpoint and returns the endpoint actually bound: {@code bind("tcp://127.0.0.1:*")} returns
      * {@code "tcp://127.0.0.1:41234"}. Errors: EINVAL, EPROTONOSUPPORT, ENOCOMPATPROTO, EADDRINUSE,
      * EADDRNOTAVAIL, ENODEV, EMTHREAD, ETERM.
      */
     public String bind(String endpoint) {
-        endpointCall("bind", endpoint);
+        call("bind", endpoint, LibZmqControl::bind);
         return get(SocketOption.LAST_ENDPOINT);
     }
 
     /** Connects to an endpoint. Errors: EINVAL, EPROTONOSUPPORT, ENOCOMPATPROTO, EMTHREAD, ETERM. */
     public void connect(String endpoint) {
-        endpointCall("connect", endpoint);
+        call("connect", endpoint, LibZmqControl::connect);
     }
 
     /** Stops listening on an endpoint (use the string {@link #bind} returned). Errors: EINVAL, ENOENT, ETERM. */
     public void unbind(String endpoint) {
-        endpointCall("unbind", endpoint);
+        call("unbind", endpoint, LibZmqControl::unbind);
     }
 
     /** Disconnects from an endpoint. Errors: EINVAL, ENOENT, ETERM. */
     public void disconnect(String endpoint) {
-        endpointCall("disconnect", endpoint);
+        call("disconnect", endpoint, LibZmqControl::disconnect);
     }
 
     /** Joins a group (draft RADIO/DISH). Errors: EINVAL (group too long, not a DISH), ETERM. */
     public void join(String group) {
-        endpointCall("join", group);
+        call("join", group, LibZmqDraft::join);
     }
 
     /** Leaves a group (draft RADIO/DISH). Errors: EINVAL, ETERM. */
     public void leave(String group) {
-        endpointCall("leave", group);
+        call("leave", group, LibZmqDraft::leave);
     }
 
-    private void endpointCall(String call, String argument) {
+    /** A libzmq call taking the socket and a C string: bind, connect, join, ... */
+    private interface StringCall {
+        int invoke(MemorySegment errno, MemorySegment socket, MemorySegment text);
+    }
+
+    private void call(String name, String argument, StringCall function) {
         ensureUsable();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment text = arena.allocateFrom(argument);
-            int rc = switch (call) {
-                case "bind" -> LibZmqControl.bind(scratch.errno, handle, text);
-                case "connect" -> LibZmqControl.connect(scratch.errno, handle, text);
-                case "unbind" -> LibZmqControl.unbind(scratch.errno, handle, text);
-                case "disconnect" -> LibZmqControl.disconnect(scratch.errno, handle, text);
-                case "join" -> LibZmqDraft.join(scratch.errno, handle, text);
-                case "leave" -> LibZmqDraft.leave(scratch.errno, handle, text);
-                default -> throw new AssertionError(call);
-            };
-            if (rc != 0) {
-                throw Errors.exception(call, argument, LibZmq.errno(scratch.errno));
+            if (function.invoke(scratch.errno, handle, arena.allocateFrom(argument)) != 0) {
+                throw Errors.exception(name, argument, LibZmq.errno(scratch.errno));
             }
         }
     }
-
-    // ---- options ----
 
     /** Sets an option. Errors: EINVAL (bad value, or not for this socket type), ETERM. */
     public <T> void set(SocketOption<T> option, T value) {
@@ -188,8 +178,6 @@ public final class Socket implements AutoCloseable {
     public String lastEndpoint() {
         return get(SocketOption.LAST_ENDPOINT);
     }
-
-    // ---- send ----
 
     /** Sends a whole array, blocking. Returns false only if ZMQ_SNDTIMEO expired. */
     public boolean send(byte[] data) {
@@ -287,8 +275,6 @@ public final class Socket implements AutoCloseable {
         return true;
     }
 
-    // ---- receive ----
-
     /** Receives into the array, blocking; returns the message's full size (larger than the array: truncated). */
     public int recv(byte[] buffer) {
         return recv(buffer, 0, buffer.length, RecvFlag.NONE);
@@ -381,19 +367,15 @@ public final class Socket implements AutoCloseable {
         List<byte[]> frames = new ArrayList<>();
         do {
             byte[] frame = recv();
-            if (frame == null) {
-                return frames.isEmpty() ? null : unexpectedTimeout();
+            if (frame == null && frames.isEmpty()) {
+                return null;
+            } else if (frame == null) {
+                throw new IllegalStateException("timed out inside a multipart message, which libzmq delivers whole");
             }
             frames.add(frame);
         } while (io.lastFrameHasMore());
         return new Frames(frames);
     }
-
-    private static Frames unexpectedTimeout() {
-        throw new IllegalStateException("timed out inside a multipart message, which libzmq delivers whole");
-    }
-
-    // ---- state ----
 
     private void ensureUsable() {
         if (resource.closed) {
