@@ -39,9 +39,7 @@ public final class LibZmqControl {
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS), ERRNO);
     private static final MethodHandle MSG_INIT_DATA = link("zmq_msg_init_data",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS), ERRNO);
-    private static final MethodHandle MSG_COPY = link("zmq_msg_copy", INT_OF_2PTR, ERRNO);
     private static final MethodHandle MSG_GETS = link("zmq_msg_gets", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS), ERRNO);
-    private static final MethodHandle MSG_GET = link("zmq_msg_get", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), ERRNO);
     private static final MethodHandle Z85_ENCODE =
             link("zmq_z85_encode", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, JAVA_LONG), ERRNO);
     private static final MethodHandle Z85_DECODE = link("zmq_z85_decode", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS), ERRNO);
@@ -192,28 +190,10 @@ public final class LibZmqControl {
         }
     }
 
-    /** {@code zmq_msg_copy}. */
-    public static int msgCopy(MemorySegment errno, MemorySegment destination, MemorySegment source) {
-        try {
-            return (int) MSG_COPY.invokeExact(errno, destination, source);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
     /** {@code zmq_msg_gets}: a C string, or NULL with errno set. */
     public static MemorySegment msgGets(MemorySegment errno, MemorySegment msg, MemorySegment property) {
         try {
             return (MemorySegment) MSG_GETS.invokeExact(errno, msg, property);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    /** {@code zmq_msg_get}. */
-    public static int msgGet(MemorySegment errno, MemorySegment msg, int property) {
-        try {
-            return (int) MSG_GET.invokeExact(errno, msg, property);
         } catch (Throwable t) {
             throw unexpected(t);
         }
