@@ -9,5 +9,11 @@
  * {@code hasReceiveMore}); "would block" on a non-blocking call is a result ({@code false}, {@code -1},
  * {@code null}), never an exception. A socket is used by one thread at a time; a context is thread-safe.
  * {@link io.github.zmqffm.Zmq} tells which libzmq was loaded, its version and its capabilities.
+ *
+ * <p>Request and reply over tcp:
+ * {@snippet class="io.github.zmqffm.snippets.ApiSnippets" region="request-reply"}
+ *
+ * <p>Zero copy: write into the message libzmq sends, read what it received in place:
+ * {@snippet class="io.github.zmqffm.snippets.ApiSnippets" region="zero-copy"}
  */
 package io.github.zmqffm;
