@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Java authenticator with C and pyzmq clients (src/test/c/auth_client.c, src/test/python/auth_client.py): each
  * authorised client gets through with its User-Id and metadata, each unauthorised one is refused and gets nothing
- * through; certificate files pass between pyzmq and zmq-ffm both ways.
+ * through; certificate files pass between zmq-ffm and pyzmq, and zmq-ffm and czmq (src/test/czmq/zcert.c, linked
+ * against Debian's libczmq), both ways.
  */
 class AuthInteropTest extends InteropTestBase {
 
@@ -145,6 +146,45 @@ class AuthInteropTest extends InteropTestBase {
         try (Authenticator auth = Authenticator.start(zmq.context(), Policy.create().curveCertificates(clients))) {
             expectAllowed(Peer.Lang.PYTHON, serverSetup, "carol name=Carol", "curve-cert",
                     dir.resolve("server.key").toString(), clients.resolve("carol.key_secret").toString());
+        }
+    }
+
+    @Test
+    void certificatesMadeByCzmqLoadInJava() throws Exception {
+        Path clients = Files.createDirectory(dir.resolve("clients"));
+        String publicKey;
+        try (Peer made = Peer.start(Peer.Lang.C, "zcert", "new", clients.resolve("erin.key").toString(), "name=Erin Ng",
+                "user-id=erin")) {
+            publicKey = made.expect("PUBLIC ");
+            made.assertExit(0);
+        }
+        Certificate published = Certificate.load(clients.resolve("erin.key"));
+        Certificate secret = Certificate.load(clients.resolve("erin.key_secret"));
+        assertEquals(publicKey, published.publicKey());
+        assertEquals(published, secret.publicOnly());
+        assertEquals(Map.of("name", "Erin Ng", "user-id", "erin"), published.metadata(), "czmq writes metadata to both files");
+        assertEquals(publicKey, Curve.publicKey(secret.secretKey().orElseThrow()));
+        assertEquals(List.of(publicKey), CertificateStore.of(clients).certificates().stream().map(Certificate::publicKey).toList());
+    }
+
+    @Test
+    void certificatesSavedByJavaLoadInCzmq() throws Exception {
+        Path clients = Files.createDirectory(dir.resolve("clients"));
+        Certificate frank = Certificate.create().withMeta("name", "Frank").withMeta("role", "it's ops");
+        frank.save(clients, "frank");
+        try (Peer loaded = Peer.start(Peer.Lang.C, "zcert", "load", clients.resolve("frank.key").toString())) {
+            assertEquals(List.of("PUBLIC " + frank.publicKey(), "SECRET " + frank.secretKey().orElseThrow(),
+                    "META name=Frank", "META role=it's ops"), loaded.lines(4));
+            loaded.assertExit(0);
+        }
+        Files.delete(clients.resolve("frank.key_secret"));
+        try (Peer loaded = Peer.start(Peer.Lang.C, "zcert", "load", clients.resolve("frank.key").toString())) {
+            assertEquals(List.of("PUBLIC " + frank.publicKey(), "SECRET none"), loaded.lines(2));
+            loaded.assertExit(0);
+        }
+        try (Peer store = Peer.start(Peer.Lang.C, "zcert", "lookup", clients.toString(), frank.publicKey())) {
+            assertEquals("FOUND Frank", store.nextLine());
+            store.assertExit(0);
         }
     }
 
