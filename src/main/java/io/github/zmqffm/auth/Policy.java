@@ -149,48 +149,52 @@ public final class Policy {
                     + passwordFile.file() + " (" + e + ")");
         }
         String user = request.username();
+        String shown = "user '" + printable(user) + "'";  // a client's text goes into the log: no line breaks
         if (users == null) {
-            return ZapReply.denied("PLAIN not configured", from + ": user '" + user + "': no PLAIN passwords configured");
+            return ZapReply.denied("PLAIN not configured", from + ": " + shown + ": no PLAIN passwords configured");
         }
         String expected = users.get(user);
-        // Compared in constant time, and even for an unknown user, so timing tells nothing about either.
+        // MessageDigest.isEqual takes as long wherever the bytes differ; unknown users are compared too.
         boolean match = MessageDigest.isEqual((expected == null ? "\0unknown" : expected).getBytes(StandardCharsets.UTF_8),
                 request.password());
         if (expected == null) {
-            return ZapReply.denied("wrong user name or password", from + ": unknown user '" + user + "'");
+            return ZapReply.denied("wrong user name or password", from + ": unknown " + shown);
         }
         if (!match) {
-            return ZapReply.denied("wrong user name or password", from + ": wrong password for user '" + user + "'");
+            return ZapReply.denied("wrong user name or password", from + ": wrong password for " + shown);
         }
-        return ZapReply.allowed(user, Map.of(), from + ": user '" + user + "'");
+        return ZapReply.allowed(user, Map.of(), from + ": " + shown);
     }
 
     private ZapReply curve(ZapRequest request, String from) {
         String key = request.clientKey();
         String who = from + ": client key " + key;
-        switch (curveMode) {
-            case ANY_CLIENT:
-                return ZapReply.allowed(key, Map.of(), who + " (any client allowed)");
-            case KEYS:
-                return curveKeys.contains(key) ? ZapReply.allowed(key, Map.of(), who)
-                        : ZapReply.denied("unknown CURVE key", who + " is not an allowed key");
-            case CERTIFICATES:
-                Certificate certificate;
-                try {
-                    certificate = certificates.lookup(key).orElse(null);
-                } catch (UncheckedIOException e) {
-                    return ZapReply.temporaryFailure("certificates unavailable", who + ": " + e.getMessage()
-                            + " (" + e.getCause() + ")");
-                }
-                if (certificate == null) {
-                    return ZapReply.denied("unknown CURVE key", who + " has no certificate in " + certificates.directory());
-                }
-                String userId = certificate.meta("user-id");
-                return ZapReply.allowed(userId == null ? key : userId, certificate.metadata(),
-                        who + " (certificate in " + certificates.directory() + ")");
-            default:
-                return ZapReply.denied("CURVE not configured", who + ": no CURVE clients configured");
+        return switch (curveMode) {
+            case ANY_CLIENT -> ZapReply.allowed(key, Map.of(), who + " (any client allowed)");
+            case KEYS -> curveKeys.contains(key) ? ZapReply.allowed(key, Map.of(), who)
+                    : ZapReply.denied("unknown CURVE key", who + " is not an allowed key");
+            case CERTIFICATES -> certificate(key, who);
+            case NONE -> ZapReply.denied("CURVE not configured", who + ": no CURVE clients configured");
+        };
+    }
+
+    private ZapReply certificate(String key, String who) {
+        Certificate certificate;
+        try {
+            certificate = certificates.lookup(key).orElse(null);
+        } catch (UncheckedIOException e) {
+            return ZapReply.temporaryFailure("certificates unavailable", who + ": " + e.getMessage() + " (" + e.getCause() + ")");
         }
+        if (certificate == null) {
+            return ZapReply.denied("unknown CURVE key", who + " has no certificate in " + certificates.directory());
+        }
+        String userId = certificate.meta("user-id");
+        return ZapReply.allowed(userId == null ? key : userId, certificate.metadata(),
+                who + " (certificate in " + certificates.directory() + ")");
+    }
+
+    private static String printable(String text) {
+        return text.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** An address in canonical form, or as it is if it is not a literal IP address (ipc's {@code :uid:gid:pid}). */

@@ -106,6 +106,7 @@ class ZapServiceTest {
             ask(libzmq, "1.0", "1", "intranet", "10.1.2.3", "", "PLAIN", "admin", "hunter2");
             ask(libzmq, "1.0", "2", "intranet", "10.1.2.3", "", "PLAIN", "admin", "letmein");
             ask(libzmq, "1.0", "3", "", "10.1.2.4", "", "NULL");
+            ask(libzmq, "1.0", "4", "", "10.1.2.5", "", "PLAIN", "evil\nINFO ZAP allowed", "x");
         } finally {
             logger.removeHandler(capture);
             logger.setLevel(before);
@@ -119,6 +120,7 @@ class ZapServiceTest {
         assertTrue(lines.contains("INFO ZAP denied PLAIN from 10.1.2.3: wrong password for user 'admin' (domain 'intranet')"),
                 lines.toString());
         assertTrue(lines.contains("FINE ZAP allowed NULL from 10.1.2.4"), lines.toString());
+        assertTrue(lines.contains("INFO ZAP denied PLAIN from 10.1.2.5: unknown user 'evil?INFO ZAP allowed'"), lines.toString());
         assertFalse(lines.toString().contains("hunter2") || lines.toString().contains("letmein"), lines.toString());
     }
 
