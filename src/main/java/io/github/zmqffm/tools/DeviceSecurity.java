@@ -77,6 +77,13 @@ final class DeviceSecurity {
             };
         }
 
+        /** Never shows the secret key. */
+        @Override
+        public String toString() {
+            return "Setup[curvePublicKey=" + curvePublicKey + ", policy=" + policy + ", plain=" + plain
+                    + ", maxMessageSize=" + maxMessageSize + "]";
+        }
+
         /** The ZMQ_MAXMSGSIZE a socket at {@code endpoints} gets (-1: none). */
         long maxMessageSizeFor(List<Endpoint> endpoints) {
             return maxMessageSize != null ? maxMessageSize : hasNetworkEndpoint(endpoints) ? DEFAULT_MAX_MESSAGE_SIZE : -1;
