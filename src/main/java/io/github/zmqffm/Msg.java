@@ -131,8 +131,8 @@ public final class Msg implements AutoCloseable {
         return data().toArray(ValueLayout.JAVA_BYTE);
     }
 
-    /** The content decoded as UTF-8. */
-    public String text() {
+    /** The content decoded as UTF-8 (the one word for text: {@code Socket.recvString}, {@code Frames.getString}). */
+    public String getString() {
         return new String(toArray(), StandardCharsets.UTF_8);
     }
 
