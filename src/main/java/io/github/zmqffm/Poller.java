@@ -4,12 +4,14 @@ import io.github.zmqffm.internal.Errors;
 import io.github.zmqffm.internal.Leaks;
 import io.github.zmqffm.internal.LibZmq;
 import io.github.zmqffm.internal.NativeMemory;
+import io.github.zmqffm.internal.Timeouts;
 import io.github.zmqffm.lib.zmq_h;
 import io.github.zmqffm.lib.zmq_pollitem_t;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.ref.Cleaner;
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -19,7 +21,7 @@ import java.util.Arrays;
  * <pre>{@code
  * try (Poller poller = new Poller()) {
  *     int in = poller.register(pull, Poller.POLLIN);
- *     if (poller.poll(1000) > 0 && poller.isReadable(in)) {
+ *     if (poller.poll(Duration.ofSeconds(1)) > 0 && poller.isReadable(in)) {
  *         pull.recv(buffer);
  *     }
  * }
@@ -190,13 +192,14 @@ public final class Poller implements AutoCloseable {
     }
 
     /**
-     * Waits until an item is ready or {@code timeoutMillis} passes (-1: no limit, 0: just look) and returns the
-     * number of ready items. Signals (EINTR) are retried for the rest of the timeout. Allocates nothing.
-     * Errors: {@link ContextTerminatedException} (ETERM) if a registered socket's context was terminated;
-     * ENOTSOCK, EFAULT; {@link IllegalStateException} if a registered socket was closed, or nothing is
-     * registered and {@code timeoutMillis} is negative.
+     * Waits until an item is ready or {@code maxWait} passes (negative: no limit, zero: just look; rounded up to
+     * whole milliseconds) and returns the number of ready items. Signals (EINTR) are retried for the rest of the
+     * timeout. Allocates nothing. Errors: {@link ContextTerminatedException} (ETERM) if a registered socket's
+     * context was terminated; ENOTSOCK, EFAULT; {@link IllegalStateException} if a registered socket was closed,
+     * or nothing is registered and {@code maxWait} is negative.
      */
-    public int poll(long timeoutMillis) {
+    public int poll(Duration maxWait) {
+        long timeoutMillis = Timeouts.millis(maxWait);
         ensureOpen();
         for (int position = 0; position < count; position++) {
             Socket socket = socketAt[position];

@@ -5,11 +5,13 @@ import io.github.zmqffm.internal.Leaks;
 import io.github.zmqffm.internal.LibZmq;
 import io.github.zmqffm.internal.LibZmqDraft;
 import io.github.zmqffm.internal.NativeMemory;
+import io.github.zmqffm.internal.Timeouts;
 import io.github.zmqffm.lib.zmq_poller_event_t;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.ref.Cleaner;
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -22,7 +24,7 @@ import java.util.Arrays;
  * <pre>{@code
  * try (SocketPoller poller = new SocketPoller()) {
  *     poller.add(server, Poller.POLLIN);
- *     for (int i = 0, n = poller.poll(1000); i < n; i++) {
+ *     for (int i = 0, n = poller.poll(Duration.ofSeconds(1)); i < n; i++) {
  *         poller.socket(i).recv(msg);
  *     }
  * }
@@ -183,12 +185,14 @@ public final class SocketPoller implements AutoCloseable {
     }
 
     /**
-     * Waits until something is ready or {@code timeoutMillis} passes (-1: no limit, 0: just look) and returns how
-     * many ready events {@link #socket(int)}, {@link #fd(int)} and {@link #events(int)} now describe (0 on
-     * timeout). Signals (EINTR) are retried for the rest of the timeout. Allocates nothing. Errors: ETERM as
-     * {@link ContextTerminatedException}; {@link IllegalStateException} if nothing is added and the timeout is -1.
+     * Waits until something is ready or {@code maxWait} passes (negative: no limit, zero: just look; rounded up to
+     * whole milliseconds) and returns how many ready events {@link #socket(int)}, {@link #fd(int)} and
+     * {@link #events(int)} now describe (0 on timeout). Signals (EINTR) are retried for the rest of the timeout.
+     * Allocates nothing. Errors: ETERM as {@link ContextTerminatedException}; {@link IllegalStateException} if
+     * nothing is added and {@code maxWait} is negative.
      */
-    public int poll(long timeoutMillis) {
+    public int poll(Duration maxWait) {
+        long timeoutMillis = Timeouts.millis(maxWait);
         MemorySegment poller = poller();
         ready = 0;
         if (size() == 0 && timeoutMillis < 0) {
