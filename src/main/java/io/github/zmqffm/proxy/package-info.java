@@ -8,5 +8,9 @@
  * {@link io.github.zmqffm.proxy.Statistics} counters and stops it. Sockets are described by
  * {@link io.github.zmqffm.proxy.SocketSpec} (type, options and {@link io.github.zmqffm.proxy.Endpoint}s in
  * czmq's {@code @bind}/{@code >connect} spelling) and created in the proxy's own thread.
+ *
+ * <p>{@link io.github.zmqffm.proxy.SocketProxy} is the other way round: {@code zmq_proxy} and
+ * {@code zmq_proxy_steerable} over frontend, backend, capture and control sockets the caller has already made,
+ * blocking the caller's thread (JeroMQ's {@code ZMQ.proxy}).
  */
 package io.github.zmqffm.proxy;
