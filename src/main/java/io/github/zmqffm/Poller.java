@@ -32,6 +32,13 @@ import java.util.Arrays;
  * by the thread that uses its sockets, one at a time. Closing a registered socket and then polling raises
  * {@link IllegalStateException}: unregister it first. For the thread-safe draft socket types libzmq polls through
  * its draft poller, which allocates natively per call; {@link SocketPoller} keeps that state instead.
+ *
+ * <p><b>Which poller.</b> Use {@code Poller} ({@code zmq_poll}) for the classic socket types (REQ, REP, DEALER,
+ * ROUTER, PUB, SUB, PUSH, PULL, PAIR, XPUB, XSUB, STREAM) and raw file descriptors: it works with any libzmq, asks
+ * about every item on each call and reports readiness by item. Use {@link SocketPoller} (the draft
+ * {@code zmq_poller}) for the thread-safe draft types (SERVER, CLIENT, RADIO, DISH, SCATTER, GATHER, ...): libzmq
+ * keeps its registrations between waits and it reports only the ready items, but it needs a libzmq built with drafts
+ * (the bundled one is). For handlers and timers rather than a loop of your own, use {@link ZLoop}, built on this.
  */
 public final class Poller implements AutoCloseable {
 

@@ -34,6 +34,10 @@ import java.util.Arrays;
  * Remove a socket before closing it: a registered socket found closed is dropped from the poller, which means
  * building a new native poller and leaving the old one allocated, since it still points at the freed socket.
  *
+ * <p><b>Which poller:</b> this one for the thread-safe draft socket types (which {@code zmq_poll} can only poll by
+ * building a draft poller per call) or when only the ready items are wanted; {@link Poller} for the classic types
+ * and raw file descriptors with any libzmq. See {@link Poller} for the comparison.
+ *
  * <p>Errors are {@link ZmqException}s: EINVAL (a socket added twice, not registered, bad events), ENOTSOCK,
  * EBADF; ETERM as {@link ContextTerminatedException}. A libzmq built without drafts makes the constructor throw
  * {@link UnsupportedOperationException}; {@link #isAvailable()} says so in advance.
