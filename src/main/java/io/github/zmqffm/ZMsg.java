@@ -317,7 +317,7 @@ public final class ZMsg implements Iterable<Msg>, AutoCloseable {
         }
         MemorySegment data = frame.data();
         long size = data.byteSize();
-        text.append(String.format("[%03d] ", size));
+        text.append(String.format("[%03d]", size)).append(size == 0 ? "" : " ");
         boolean printable = true;
         for (long i = 0; i < size && printable; i++) {
             byte b = data.get(ValueLayout.JAVA_BYTE, i);
