@@ -1,7 +1,5 @@
 package io.github.zmqffm;
 
-import io.github.zmqffm.internal.WakeupPipe;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

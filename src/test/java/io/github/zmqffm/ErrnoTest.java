@@ -1,7 +1,6 @@
 package io.github.zmqffm;
 
 import io.github.zmqffm.MonitorEvent.Type;
-import io.github.zmqffm.internal.Errors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

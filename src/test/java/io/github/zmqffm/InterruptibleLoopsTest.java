@@ -1,6 +1,5 @@
 package io.github.zmqffm;
 
-import io.github.zmqffm.proxy.SocketProxy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The reactor, actors and the socket proxy end cleanly when their thread is interrupted while it waits in
+ * The reactor, actors and {@link Zmq#proxy} end cleanly when their thread is interrupted while it waits in
  * {@code Poller.poll} or {@code Socket.recv}. That wait is woken by the interruptible waits of the safety work (an
  * unchecked {@code ZmqInterruptedException}, a {@link ZmqException} with EINTR, interrupt status kept, socket still
  * usable); until that class exists these tests are skipped, and they run by themselves once it does.
@@ -95,7 +94,7 @@ class InterruptibleLoopsTest {
     }
 
     @Test
-    void anInterruptedSocketProxyStopsAndHandsItsSocketsBack() throws Exception {
+    void anInterruptedProxyStopsAndHandsItsSocketsBack() throws Exception {
         CompletableFuture<String> outcome = new CompletableFuture<>();
         Thread proxyThread = Thread.ofPlatform().start(() -> {
             try (Socket frontend = zmq.socket(SocketType.PULL); Socket backend = zmq.socket(SocketType.PUSH);
@@ -103,7 +102,7 @@ class InterruptibleLoopsTest {
                 in.connect(frontend.bind(TestContext.inproc()));
                 out.connect(backend.bind(TestContext.inproc()));
                 interruptSoon(Thread.currentThread());
-                SocketProxy.run(frontend, backend, null);
+                Zmq.proxy(frontend, backend, null);
                 boolean interrupted = Thread.interrupted();
                 in.send("after");
                 backend.send(frontend.recv()); // the sockets are this thread's again

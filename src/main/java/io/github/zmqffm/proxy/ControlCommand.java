@@ -1,7 +1,5 @@
 package io.github.zmqffm.proxy;
 
-import io.github.zmqffm.Frames;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
@@ -27,26 +25,6 @@ public enum ControlCommand {
     /** The frame sent to the proxy (a copy). */
     public byte[] wire() {
         return wire.clone();
-    }
-
-    /** The command that {@code request} is (exactly one frame, exactly a command's name), or empty. */
-    static Optional<ControlCommand> of(Frames request) {
-        return request.size() == 1 ? of(request.get(0)) : Optional.empty();
-    }
-
-    /** Why {@code request} is not a command, for an error reply or a warning. */
-    static String rejection(Frames request) {
-        String text = request.size() == 1 ? "'" + printable(request.get(0)) + "'" : request.size() + " frames";
-        return "unknown command " + text + "; expected one frame: PAUSE, RESUME, TERMINATE or STATISTICS";
-    }
-
-    private static String printable(byte[] frame) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < Math.min(frame.length, 32); i++) {
-            char c = (char) (frame[i] & 0xff);
-            text.append(c >= 0x20 && c < 0x7f ? c : '?');
-        }
-        return frame.length > 32 ? text + "..." : text.toString();
     }
 
     /** The command whose frame is exactly {@code frame}, or empty. */

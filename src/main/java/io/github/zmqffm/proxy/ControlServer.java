@@ -79,9 +79,10 @@ final class ControlServer {
     }
 
     private List<byte[]> answer(Frames request) {
-        Optional<ControlCommand> command = ControlCommand.of(request);
+        Optional<ControlCommand> command = request.size() == 1 ? ControlCommand.of(request.get(0)) : Optional.empty();
         if (command.isEmpty()) {
-            return error(ControlCommand.rejection(request));
+            String text = request.size() == 1 ? "'" + printable(request.get(0)) + "'" : request.size() + " frames";
+            return error("unknown command " + text + "; expected one frame: PAUSE, RESUME, TERMINATE or STATISTICS");
         }
         try {
             switch (command.get()) {
@@ -100,5 +101,14 @@ final class ControlServer {
 
     private static List<byte[]> error(String reason) {
         return List.of(("ERROR " + reason).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String printable(byte[] frame) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < Math.min(frame.length, 32); i++) {
+            char c = (char) (frame[i] & 0xff);
+            text.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return frame.length > 32 ? text + "..." : text.toString();
     }
 }

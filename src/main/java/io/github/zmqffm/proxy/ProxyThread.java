@@ -4,9 +4,8 @@ import io.github.zmqffm.Context;
 import io.github.zmqffm.Socket;
 import io.github.zmqffm.SocketOption;
 import io.github.zmqffm.SocketType;
-import io.github.zmqffm.internal.Timeouts;
+import io.github.zmqffm.Zmq;
 
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -48,7 +47,7 @@ final class ProxyThread {
             Socket control = open(SocketSpec.of(SocketType.PAIR, Endpoint.bind(controlAddress)), open);
             ready.complete(new Bound(frontend.lastEndpoint(), backend.lastEndpoint(),
                     capture == null ? null : capture.lastEndpoint()));
-            loop(frontend, backend, capture, control);
+            Zmq.proxySteerable(frontend, backend, capture, control);
         } catch (Throwable t) {
             failure = t;
         } finally {
@@ -65,16 +64,11 @@ final class ProxyThread {
     }
 
     private Socket open(SocketSpec spec, List<Socket> open) {
-        int lingerMillis = Timeouts.millis(proxy.linger());
+        int lingerMillis = proxy.linger().isNegative() ? -1 : (int) Math.min(Integer.MAX_VALUE, proxy.linger().toMillis());
         SocketSpec withLinger = new SocketSpec(spec.type(), spec.endpoints(),
                 socket -> socket.set(SocketOption.LINGER, lingerMillis)).withOptions(spec.options());
         Socket socket = withLinger.open(proxy.context());
         open.add(socket);
         return socket;
-    }
-
-    private static void loop(Socket frontend, Socket backend, Socket capture, Socket control) {
-        NativeProxy.run(frontend.handle(), backend.handle(), capture == null ? MemorySegment.NULL : capture.handle(),
-                control.handle());
     }
 }

@@ -9,8 +9,11 @@
  * {@link io.github.zmqffm.proxy.SocketSpec} (type, options and {@link io.github.zmqffm.proxy.Endpoint}s in
  * czmq's {@code @bind}/{@code >connect} spelling) and created in the proxy's own thread.
  *
- * <p>{@link io.github.zmqffm.proxy.SocketProxy} is the other way round: {@code zmq_proxy} and
- * {@code zmq_proxy_steerable} over frontend, backend, capture and control sockets the caller has already made,
- * blocking the caller's thread (JeroMQ's {@code ZMQ.proxy}).
+ * <p>A QUEUE device between REQ clients and REP workers:
+ * {@snippet class="io.github.zmqffm.snippets.ApiSnippets" region="queue-device"}
+ *
+ * <p>{@link io.github.zmqffm.Zmq#proxy Zmq.proxy} and {@link io.github.zmqffm.Zmq#proxySteerable Zmq.proxySteerable}
+ * are the other way round: {@code zmq_proxy} and {@code zmq_proxy_steerable} over frontend, backend, capture and
+ * control sockets the caller has already made, blocking the caller's thread (JeroMQ's {@code ZMQ.proxy}).
  */
 package io.github.zmqffm.proxy;
