@@ -57,6 +57,8 @@ final class Campaign {
     record Report(List<Finding> findings, String text, Path file) {}
 
     private static final int GEN_SIZE = 1000;
+    /** {@code -Dzmqffm.fuzz.dump=DIR}: also write each sequence's text to {@code DIR/INDEX.txt}, to study them. */
+    private static final String DUMP = System.getProperty("zmqffm.fuzz.dump");
     private final Config config;
     private final Map<String, Finding> findings = new ConcurrentHashMap<>();
     private final AtomicLong done = new AtomicLong();
@@ -70,7 +72,7 @@ final class Campaign {
      * {@code random}; default 8), {@code index} (run only that sequence), {@code threads} (at most per sequence, 3),
      * {@code children} (JVMs at once, 2), {@code exclude} (e.g. {@code UseView,Send:VIEW}), {@code budgetMillis}
      * (per sequence, 20000), {@code recycle} (sequences per child, 250), {@code shrink} (classes to shrink, 5),
-     * {@code shrinkRuns} (per class, 150), {@code shrinkSeconds} (per class, 240).
+     * {@code shrinkRuns} (per class, 300), {@code shrinkSeconds} (per class, 240).
      */
     static Config fromSystemProperties() {
         String seed = System.getProperty("zmqffm.fuzz.seed", "8");
@@ -81,7 +83,7 @@ final class Campaign {
                 Integer.getInteger("zmqffm.fuzz.threads", 3), Integer.getInteger("zmqffm.fuzz.children", 2), excluded,
                 Path.of(System.getProperty("zmqffm.fuzz.out", "target/fuzz")).toAbsolutePath(),
                 Long.getLong("zmqffm.fuzz.budgetMillis", 20_000), Integer.getInteger("zmqffm.fuzz.recycle", 250),
-                Integer.getInteger("zmqffm.fuzz.shrink", 5), Integer.getInteger("zmqffm.fuzz.shrinkRuns", 150),
+                Integer.getInteger("zmqffm.fuzz.shrink", 5), Integer.getInteger("zmqffm.fuzz.shrinkRuns", 300),
                 Long.getLong("zmqffm.fuzz.shrinkSeconds", 240) * 1000);
     }
 
@@ -115,6 +117,9 @@ final class Campaign {
             Sequence sequence = generator.next(random(config.seed(), i)).value();
             if (config.onlyIndex() >= 0) {
                 log("sequence " + i + ":\n" + sequence.text());
+            }
+            if (DUMP != null) {
+                writeQuietly(Path.of(DUMP).resolve(i + ".txt"), sequence.text());
             }
             jobs.put(new Object[] {i, sequence});
         }
@@ -214,6 +219,15 @@ final class Campaign {
             Files.writeString(file, text.toString().replace("\0", "\\0")); // endpoints and groups may hold NULs
             log("report: " + file);
             return new Report(sorted, text.toString().replace("\0", "\\0"), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeQuietly(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

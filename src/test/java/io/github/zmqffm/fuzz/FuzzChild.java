@@ -42,7 +42,13 @@ public final class FuzzChild {
         System.setOut(System.err);
         LogManager.getLogManager().reset();
         Logger.getLogger("").setLevel(Level.OFF);
-        Zmq.version(); // load libzmq before the first sequence is timed
+        Zmq.version(); // load libzmq and warm the common paths up before the first sequence is timed
+        SequenceRunner.run(Sequence.parse(List.of("threads 1",
+                "t0 NewContext c=0 ioThreads=1 lingerMs=0 graceMs=0 termMs=100",
+                "t0 Pair a=0 b=1 c=0 kind=PUSH_PULL transport=INPROC timeoutMs=10",
+                "t0 Send s=0 how=BYTES size=8 flags=NONE aux=0",
+                "t0 Recv s=1 how=NEW_ARRAY size=8 flags=NONE aux=0")), Files.createDirectories(work.resolve("warm"))
+                .toString());
         protocol.println("READY " + ProcessHandle.current().pid());
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         long count = 0;

@@ -68,7 +68,13 @@ final class FuzzProcess implements AutoCloseable {
             String id = Long.toString(++ids);
             stdin.write("SEQ " + id + "\n" + sequence.text() + "END\n");
             stdin.flush();
-            return await(id);
+            Outcome outcome = await(id);
+            if (outcome.failed()) {
+                // A sequence that failed may have corrupted the heap (a write through a stale view...): the next
+                // one gets a fresh JVM, so that a failure is never blamed on the sequence after it.
+                close();
+            }
+            return outcome;
         } catch (IOException e) {
             return death();
         } catch (InterruptedException e) {

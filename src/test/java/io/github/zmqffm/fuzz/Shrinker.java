@@ -21,6 +21,7 @@ final class Shrinker {
     private final long deadline;
     private int runs;
     private Outcome last;
+    private Outcome found;
 
     Shrinker(FuzzProcess child, int maxRuns, long maxMillis) {
         this.child = child;
@@ -32,7 +33,20 @@ final class Shrinker {
         if (!fails(failing, target, 4)) {
             return new Result(failing, target, runs, false);
         }
-        Outcome found = last;
+        found = last;
+        Sequence minimal = ddmin(failing, target);
+        if (minimal.threads() > 1 && budgetLeft()) {
+            Sequence single = new Sequence(1, minimal.steps().stream().map(s -> new Step(0, s.action())).toList());
+            if (fails(single, target, 2)) {
+                found = last;
+                minimal = ddmin(single, target);
+            }
+        }
+        return new Result(minimal, found, runs, true);
+    }
+
+    /** Zeller's ddmin over the steps: drop chunks (halves, quarters, ... single steps) while it still fails. */
+    private Sequence ddmin(Sequence failing, Outcome target) {
         List<Step> steps = new ArrayList<>(failing.steps());
         int chunks = 2;
         while (steps.size() >= 2 && budgetLeft()) {
@@ -56,15 +70,7 @@ final class Shrinker {
                 chunks = Math.min(chunks * 2, steps.size());
             }
         }
-        Sequence minimal = failing.with(steps);
-        if (minimal.threads() > 1 && budgetLeft()) {
-            Sequence single = new Sequence(1, steps.stream().map(s -> new Step(0, s.action())).toList());
-            if (fails(single, target, 2)) {
-                minimal = single;
-                found = last;
-            }
-        }
-        return new Result(minimal, found, runs, true);
+        return failing.with(steps);
     }
 
     private boolean budgetLeft() {
