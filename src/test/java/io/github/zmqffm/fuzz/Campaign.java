@@ -57,6 +57,11 @@ final class Campaign {
     record Report(List<Finding> findings, String text, Path file) {}
 
     private static final int GEN_SIZE = 1000;
+    /**
+     * Calls whose javadoc says that a wrong argument crashes the JVM (restricted, like the JDK's): adopting a made-up
+     * or terminated context. Left out unless {@code -Dzmqffm.fuzz.restricted=true}.
+     */
+    static final Set<String> RESTRICTED = Set.of("Adopt:BOGUS", "Adopt:DEAD");
     /** {@code -Dzmqffm.fuzz.dump=DIR}: also write each sequence's text to {@code DIR/INDEX.txt}, to study them. */
     private static final String DUMP = System.getProperty("zmqffm.fuzz.dump");
     private final Config config;
@@ -70,14 +75,18 @@ final class Campaign {
     /**
      * The configuration from {@code -Dzmqffm.fuzz.*}: {@code sequences} (2000), {@code seed} (a number, or
      * {@code random}; default 8), {@code index} (run only that sequence), {@code threads} (at most per sequence, 3),
-     * {@code children} (JVMs at once, 2), {@code exclude} (e.g. {@code UseView,Send:VIEW}), {@code budgetMillis}
+     * {@code children} (JVMs at once, 2), {@code exclude} (e.g. {@code UseView,Send:VIEW}; the {@link #RESTRICTED} calls are always left out unless
+     * {@code restricted=true}), {@code budgetMillis}
      * (per sequence, 20000), {@code recycle} (sequences per child, 250), {@code shrink} (classes to shrink, 5),
      * {@code shrinkRuns} (per class, 300), {@code shrinkSeconds} (per class, 240).
      */
     static Config fromSystemProperties() {
         String seed = System.getProperty("zmqffm.fuzz.seed", "8");
         Set<String> excluded = Arrays.stream(System.getProperty("zmqffm.fuzz.exclude", "").split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toCollection(java.util.TreeSet::new));
+        if (!Boolean.getBoolean("zmqffm.fuzz.restricted")) {
+            excluded.addAll(RESTRICTED);
+        }
         return new Config(seed.equals("random") ? new SecureRandom().nextLong() : Long.parseLong(seed),
                 Integer.getInteger("zmqffm.fuzz.sequences", 2000), Long.getLong("zmqffm.fuzz.index", -1),
                 Integer.getInteger("zmqffm.fuzz.threads", 3), Integer.getInteger("zmqffm.fuzz.children", 2), excluded,
