@@ -64,6 +64,11 @@ sealed interface Action permits
     /** This action as Java statements over the arrays of {@link JavaRepro}. */
     String java();
 
+    /** Whether this action uses a {@code Msg.data()} view, which belongs to the thread that took it. */
+    default boolean usesView() {
+        return false;
+    }
+
     /** The errnos the called methods' javadoc documents; null if it allows any. */
     default Set<Errno> documented() {
         return null;

@@ -143,7 +143,8 @@ final class MsgActions {
             MsgBox box = w.msgs.get(m);
             if (box != null) {
                 MemorySegment data = box.msg.data();
-                w.views.set(v, new View(data, box.moves, box.moves.get())); // read after data(): never too old
+                // Moves counted after data(): a move in between makes the view look newer, never older.
+                w.views.set(v, new View(data, box.moves, Thread.currentThread(), box.moves.count()));
             }
         }
 
@@ -156,6 +157,10 @@ final class MsgActions {
     enum ViewOp { GET, SET, FILL, TO_ARRAY, COPY_OUT }
 
     record UseView(int v, ViewOp op, int offset) implements Action {
+        public boolean usesView() {
+            return true;
+        }
+
         public void run(World w) {
             View view = w.views.get(v);
             if (view == null) {

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Which exceptions the public API documents: IllegalStateException (closed, in use elsewhere, stale),
  * IllegalArgumentException (bad argument), IndexOutOfBoundsException (indexes and ranges),
- * UnsupportedOperationException (drafts, arenas that cannot close), ContextTerminatedException (ETERM, from any
+ * UnsupportedOperationException (drafts, arenas that cannot close), WrongThreadException (a {@code Msg.data()} view
+ * used on another thread than the one that took it), ContextTerminatedException (ETERM, from any
  * call on a terminated context) and ZmqException with an errno the called method's javadoc lists (or any, where
  * the javadoc says "other failures raise ZmqException"). ENOTSOCK and EFAULT are never accepted: they mean libzmq
  * was handed a socket or a message that is already freed, which only luck kept from crashing.
@@ -22,6 +23,9 @@ final class Policy {
 
     /** Null if {@code thrown} is documented for {@code action}; else the failure's outcome. */
     static Outcome judge(Action action, Throwable thrown) {
+        if (thrown instanceof WrongThreadException && action.usesView()) {
+            return null; // "a view belongs to the thread that asked for it" (Msg): FFM's confined-segment exception
+        }
         return judge(action.getClass().getSimpleName(), action.documented(), thrown);
     }
 

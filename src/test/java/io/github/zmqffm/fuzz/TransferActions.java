@@ -27,6 +27,10 @@ final class TransferActions {
 
     /** A send of {@code size} bytes on one of the paths; {@code aux} picks a slot, an offset or a variant. */
     record Send(int s, SendHow how, int size, SendFlag flags, int aux) implements Action {
+        public boolean usesView() {
+            return how == SendHow.VIEW;
+        }
+
         public void run(World w) {
             Socket socket = w.sockets.get(s);
             if (socket == null) {
@@ -121,6 +125,10 @@ final class TransferActions {
 
     /** A receive into a buffer of {@code size} bytes on one of the paths; {@code aux} picks a slot or an offset. */
     record Recv(int s, RecvHow how, int size, RecvFlag flags, int aux) implements Action {
+        public boolean usesView() {
+            return how == RecvHow.VIEW;
+        }
+
         public void run(World w) {
             Socket socket = w.sockets.get(s);
             if (socket == null) {

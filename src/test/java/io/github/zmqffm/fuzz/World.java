@@ -72,35 +72,61 @@ final class World {
         violations.add(what);
     }
 
-    /**
-     * A message and how often its content has moved on (received over, reset, sent, closed), so that a view
-     * taken earlier knows whether the API must refuse it. {@link #UNKNOWN} once that cannot be told (a receive
-     * that returned EAGAIN or threw, or the message was forgotten for the GC).
-     */
+    /** A message and the record of its content's moves, which its views share without keeping the message alive. */
     static final class MsgBox {
-        static final int UNKNOWN = Integer.MIN_VALUE;
         final Msg msg;
-        final AtomicInteger moves = new AtomicInteger();
+        final Moves moves = new Moves();
 
         MsgBox(Msg msg) {
             this.msg = msg;
         }
 
         void moved() {
-            moves.updateAndGet(n -> n == UNKNOWN ? UNKNOWN : n + 1);
+            moves.moved();
         }
 
         void unknown() {
-            moves.set(UNKNOWN);
+            moves.unknown();
         }
     }
 
-    /** A segment {@code Msg.data()} returned, the counter of its message and its value then. */
-    record View(MemorySegment segment, AtomicInteger moves, int movesThen) {
-        /** Whether the content this view showed has certainly moved on, so that using it must throw. */
+    /**
+     * The threads that moved a message's content on (received over, reset, sent, closed), in order, so that a view
+     * taken earlier knows whether the API must refuse it. Unknown once that cannot be told (a receive that returned
+     * EAGAIN or threw, or the message was forgotten for the GC).
+     */
+    static final class Moves {
+        private final List<Thread> movers = new ArrayList<>();
+        private boolean unknown;
+
+        synchronized void moved() {
+            movers.add(Thread.currentThread());
+        }
+
+        synchronized void unknown() {
+            unknown = true;
+        }
+
+        synchronized int count() {
+            return movers.size();
+        }
+
+        /**
+         * Whether the content has certainly moved on for a view that {@code owner} took after {@code before} moves:
+         * Msg's javadoc promises an exception only when the view's own thread moved the message on (a view whose
+         * message moved on in another thread keeps seeing the old content).
+         */
+        synchronized boolean movedOnFor(Thread owner, int before) {
+            return !unknown && movers.size() > before
+                    && movers.subList(before, movers.size()).stream().allMatch(t -> t == owner);
+        }
+    }
+
+    /** A segment {@code Msg.data()} returned on {@code owner}, and how often its message had moved on then. */
+    record View(MemorySegment segment, Moves moves, Thread owner, int movesThen) {
+        /** Whether using this view must throw: its content certainly moved on, and there is something to read. */
         boolean certainlyStale() {
-            int now = moves.get();
-            return now != MsgBox.UNKNOWN && movesThen != MsgBox.UNKNOWN && now != movesThen;
+            return segment.byteSize() > 0 && moves.movedOnFor(owner, movesThen);
         }
     }
 
