@@ -1,5 +1,8 @@
 package io.github.zmqffm;
 
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Starts a second JVM on this test's class path, for what only a fresh JVM can show (loading libzmq). */
 public final class ChildJvm {
@@ -48,6 +53,16 @@ public final class ChildJvm {
         command.add(mainClass);
         command.addAll(List.of(args));
         return new ProcessBuilder(command).start();
+    }
+
+    /** This test's class path without the native classifier resources: a JVM on it falls back to a system libzmq. */
+    public static String classPathWithoutBundledLibrary() {
+        String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.endsWith("classifier"))
+                .collect(Collectors.joining(File.pathSeparator));
+        // Surefire may hand the class path over in a manifest-only jar; then it cannot be filtered here.
+        Assumptions.assumeFalse(classPath.contains("surefirebooter"), "manifest-only class path");
+        return classPath;
     }
 
     /** Waits at most 60 s for the child, killing it (and failing) if it takes longer. */
