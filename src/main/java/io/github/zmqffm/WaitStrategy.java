@@ -13,9 +13,12 @@ public enum WaitStrategy {
 
     /**
      * Virtual threads {@link #PARK}; platform threads wait {@link #INTERRUPTIBLE}. Parking frees the carrier of a
-     * virtual thread (a wait inside native code would pin it); a platform thread has no carrier to free, and the
-     * interruptible wait adds no measurable latency over {@link #NATIVE} (see {@code docs/design-decisions.md}),
-     * while it lets {@link Thread#interrupt()} end the wait.
+     * virtual thread (a wait inside native code would pin it). A platform thread has no carrier to free; it waits
+     * in native code, as before, but through {@code zmq_poll} with a wake-up pipe, so that
+     * {@link Thread#interrupt()} ends the wait (what reactors, actors and loops need to stop cleanly). That costs a
+     * few microseconds per wait at most (one more non-blocking try and {@code zmq_poll}'s own ZMQ_EVENTS reads;
+     * the numbers are in {@code docs/design-decisions.md}); a message already there costs nothing extra. Choose
+     * {@link #NATIVE} for the last microsecond of latency.
      */
     AUTO,
 

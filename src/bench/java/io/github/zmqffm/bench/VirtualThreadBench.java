@@ -94,34 +94,87 @@ public final class VirtualThreadBench {
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
+    /** One end of a pair, whichever library: the harness below is the same for both. */
+    private interface End {
+        void send(byte[] buffer);
+
+        void recv(byte[] buffer);
+
+        void close();
+    }
+
+    /** A connected pair of ends ({@code server} bound, {@code client} connected) and what closes them. */
+    private record Pair(End server, End client, AutoCloseable context) {}
+
+    private static Pair pair(Impl impl, String endpoint, boolean reqRep) {
+        if (impl.jeromq()) {
+            ZMQ.Context context = ZMQ.context(1);
+            ZMQ.Socket server = context.socket(reqRep ? ZMQ.REP : ZMQ.PULL);
+            ZMQ.Socket client = context.socket(reqRep ? ZMQ.REQ : ZMQ.PUSH);
+            client.connect(bind(server, endpoint));
+            return new Pair(jeromq(server), jeromq(client), context::term);
+        }
+        Context context = new Context();
+        context.setWaitStrategy(impl.strategy());
+        Socket server = context.socket(reqRep ? SocketType.REP : SocketType.PULL);
+        Socket client = context.socket(reqRep ? SocketType.REQ : SocketType.PUSH);
+        client.connect(server.bind(endpoint));
+        return new Pair(zmqffm(server), zmqffm(client), context);
+    }
+
+    private static End jeromq(ZMQ.Socket socket) {
+        return new End() {
+            public void send(byte[] buffer) {
+                socket.send(buffer, 0, SIZE, 0);
+            }
+
+            public void recv(byte[] buffer) {
+                socket.recv(buffer, 0, SIZE, 0);
+            }
+
+            public void close() {
+                socket.close();
+            }
+        };
+    }
+
+    private static End zmqffm(Socket socket) {
+        return new End() {
+            public void send(byte[] buffer) {
+                socket.send(buffer, SendFlag.NONE);
+            }
+
+            public void recv(byte[] buffer) {
+                socket.recv(buffer, RecvFlag.NONE);
+            }
+
+            public void close() {
+                socket.close();
+            }
+        };
+    }
+
     /** Microseconds per round trip, REQ and REP each on its own thread of the implementation's kind. */
     private static double latency(Impl impl, String endpoint, int roundTrips) throws Exception {
-        if (impl.jeromq()) {
-            return jeromqLatency(impl, endpoint, roundTrips);
-        }
-        try (Context context = new Context()) {
-            context.setWaitStrategy(impl.strategy());
-            Socket rep = context.socket(SocketType.REP);
-            Socket req = context.socket(SocketType.REQ);
-            String bound = rep.bind(endpoint);
-            req.connect(bound);
+        Pair pair = pair(impl, endpoint, true);
+        try (AutoCloseable context = pair.context()) {
             CompletableFuture<Void> server = run(impl.threads(), () -> {
                 byte[] buffer = new byte[SIZE];
                 for (int i = 0; i < roundTrips; i++) {
-                    rep.recv(buffer, RecvFlag.NONE);
-                    rep.send(buffer, SendFlag.NONE);
+                    pair.server().recv(buffer);
+                    pair.server().send(buffer);
                 }
-                rep.close();
+                pair.server().close();
             });
             CompletableFuture<Long> client = call(impl.threads(), () -> {
                 byte[] buffer = new byte[SIZE];
                 long start = System.nanoTime();
                 for (int i = 0; i < roundTrips; i++) {
-                    req.send(buffer, SendFlag.NONE);
-                    req.recv(buffer, RecvFlag.NONE);
+                    pair.client().send(buffer);
+                    pair.client().recv(buffer);
                 }
                 long elapsed = System.nanoTime() - start;
-                req.close();
+                pair.client().close();
                 return elapsed;
             });
             long elapsed = client.get(300, TimeUnit.SECONDS);
@@ -132,101 +185,29 @@ public final class VirtualThreadBench {
 
     /** Messages per second, PUSH and PULL each on its own thread of the implementation's kind. */
     private static double throughput(Impl impl, String endpoint, int messages) throws Exception {
-        if (impl.jeromq()) {
-            return jeromqThroughput(impl, endpoint, messages);
-        }
-        try (Context context = new Context()) {
-            context.setWaitStrategy(impl.strategy());
-            Socket pull = context.socket(SocketType.PULL);
-            Socket push = context.socket(SocketType.PUSH);
-            String bound = pull.bind(endpoint);
-            push.connect(bound);
+        Pair pair = pair(impl, endpoint, false);
+        try (AutoCloseable context = pair.context()) {
             CompletableFuture<Long> receiver = call(impl.threads(), () -> {
                 byte[] buffer = new byte[SIZE];
-                pull.recv(buffer, RecvFlag.NONE);
+                pair.server().recv(buffer);
                 long start = System.nanoTime();
                 for (int i = 1; i < messages; i++) {
-                    pull.recv(buffer, RecvFlag.NONE);
+                    pair.server().recv(buffer);
                 }
                 long elapsed = System.nanoTime() - start;
-                pull.close();
+                pair.server().close();
                 return elapsed;
             });
             CompletableFuture<Void> sender = run(impl.threads(), () -> {
                 byte[] buffer = new byte[SIZE];
                 for (int i = 0; i < messages; i++) {
-                    push.send(buffer, SendFlag.NONE);
+                    pair.client().send(buffer);
                 }
-                push.close();
+                pair.client().close();
             });
             sender.get(300, TimeUnit.SECONDS);
             long elapsed = receiver.get(300, TimeUnit.SECONDS);
             return (messages - 1) / (elapsed / 1e9);
-        }
-    }
-
-    private static double jeromqLatency(Impl impl, String endpoint, int roundTrips) throws Exception {
-        ZMQ.Context context = ZMQ.context(1);
-        try {
-            ZMQ.Socket rep = context.socket(ZMQ.REP);
-            ZMQ.Socket req = context.socket(ZMQ.REQ);
-            req.connect(bind(rep, endpoint));
-            CompletableFuture<Void> server = run(impl.threads(), () -> {
-                byte[] buffer = new byte[SIZE];
-                for (int i = 0; i < roundTrips; i++) {
-                    rep.recv(buffer, 0, SIZE, 0);
-                    rep.send(buffer, 0, SIZE, 0);
-                }
-                rep.close();
-            });
-            CompletableFuture<Long> client = call(impl.threads(), () -> {
-                byte[] buffer = new byte[SIZE];
-                long start = System.nanoTime();
-                for (int i = 0; i < roundTrips; i++) {
-                    req.send(buffer, 0, SIZE, 0);
-                    req.recv(buffer, 0, SIZE, 0);
-                }
-                long elapsed = System.nanoTime() - start;
-                req.close();
-                return elapsed;
-            });
-            long elapsed = client.get(300, TimeUnit.SECONDS);
-            server.get(300, TimeUnit.SECONDS);
-            return elapsed / 1000.0 / roundTrips;
-        } finally {
-            context.term();
-        }
-    }
-
-    private static double jeromqThroughput(Impl impl, String endpoint, int messages) throws Exception {
-        ZMQ.Context context = ZMQ.context(1);
-        try {
-            ZMQ.Socket pull = context.socket(ZMQ.PULL);
-            ZMQ.Socket push = context.socket(ZMQ.PUSH);
-            push.connect(bind(pull, endpoint));
-            CompletableFuture<Long> receiver = call(impl.threads(), () -> {
-                byte[] buffer = new byte[SIZE];
-                pull.recv(buffer, 0, SIZE, 0);
-                long start = System.nanoTime();
-                for (int i = 1; i < messages; i++) {
-                    pull.recv(buffer, 0, SIZE, 0);
-                }
-                long elapsed = System.nanoTime() - start;
-                pull.close();
-                return elapsed;
-            });
-            CompletableFuture<Void> sender = run(impl.threads(), () -> {
-                byte[] buffer = new byte[SIZE];
-                for (int i = 0; i < messages; i++) {
-                    push.send(buffer, 0, SIZE, 0);
-                }
-                push.close();
-            });
-            sender.get(300, TimeUnit.SECONDS);
-            long elapsed = receiver.get(300, TimeUnit.SECONDS);
-            return (messages - 1) / (elapsed / 1e9);
-        } finally {
-            context.term();
         }
     }
 
