@@ -25,11 +25,11 @@ class TestStreamEmpty {
     void testStreamEmpty() throws Exception {
         AtomicInteger released = new AtomicInteger();
         try (Socket stream = zmq.socket(SocketType.STREAM); Socket dealer = zmq.socket(SocketType.DEALER);
-             Arena arena = Arena.ofShared(); Msg ident = new Msg()) {
+             Msg ident = new Msg()) {
             dealer.connect(stream.bind("tcp://127.0.0.1:*"));
             assertTrue(dealer.send(""));
             assertTrue(stream.recv(ident) > 0);
-            try (Msg empty = Msg.wrap(arena.allocate(0), released::incrementAndGet)) {
+            try (Msg empty = Msg.wrap(Arena.ofAuto().allocate(0), released::incrementAndGet)) {
                 assertTrue(stream.send(ident, io.github.zmqffm.SendFlag.SNDMORE));
                 assertTrue(stream.send(empty));
             }
