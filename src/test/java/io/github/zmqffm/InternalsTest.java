@@ -23,13 +23,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class InternalsTest {
 
+    private static final List<String> API_PACKAGES = List.of("io.github.zmqffm", "io.github.zmqffm.proxy",
+            "io.github.zmqffm.auth");
+
     @Test
     void noPublicMethodOutsideTheApiTakesOrReturnsRawMemory() throws Exception {
         List<String> offenders = new ArrayList<>();
         for (Class<?> type : mainClasses()) {
             String pkg = type.getPackageName();
-            boolean api = pkg.equals("io.github.zmqffm") || pkg.equals("io.github.zmqffm.proxy")
-                    || pkg.equals("io.github.zmqffm.lib"); // the jextract bindings: see docs/design-decisions.md
+            boolean api = API_PACKAGES.contains(pkg) || pkg.equals("io.github.zmqffm.lib"); // jextract: decision 19
             if (api || !Modifier.isPublic(type.getModifiers())) {
                 continue;
             }
