@@ -162,6 +162,9 @@ class TestCtxDestroy {
         String endpoint = Scenario.unusedTcpEndpoint();
         try (Context context = new Context()) {
             queueTenThenClose(context, endpoint, 0);
+            // libzmq drops them as its reaper tears the socket down, a moment after zmq_close returns: a peer
+            // bound at once could still catch a reconnect of the dying session.
+            Scenario.sleep(Duration.ofSeconds(1));
             try (Socket pull = bindPull(context, endpoint, 1000)) {
                 assertNull(pull.recv(), "nothing survives a close with linger 0");
             }
