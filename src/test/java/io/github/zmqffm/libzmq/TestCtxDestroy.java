@@ -91,7 +91,7 @@ class TestCtxDestroy {
             try (Socket socket = context.socket(type); SocketPoller items = new SocketPoller()) {
                 items.add(socket, Poller.POLLIN);
                 polling.countDown();
-                items.poll(-1);
+                items.poll(Duration.ofMillis(-1));
                 return null;
             } catch (Throwable e) {
                 return e;
@@ -119,7 +119,7 @@ class TestCtxDestroy {
                     if (poll) {
                         try (Poller poller = new Poller()) {
                             poller.register(socket, Poller.POLLIN);
-                            poller.poll(-1);
+                            poller.poll(Duration.ofMillis(-1));
                         }
                     } else {
                         socket.recv();
