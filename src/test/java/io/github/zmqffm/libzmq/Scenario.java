@@ -61,6 +61,27 @@ final class Scenario {
         return sent;
     }
 
+    /**
+     * Sends with DONTWAIT until a send is refused (EAGAIN: no pipe left, once libzmq's I/O thread has torn the
+     * connection down), within 10 s; libzmq's tests sleep SETTLE_TIME and try once. Fewer than SNDHWM sends may be
+     * accepted first, so that a refusal cannot come from a full pipe to a peer still connected.
+     */
+    static void awaitSendRefused(Socket socket, String why) {
+        int hwm = socket.get(SocketOption.SNDHWM);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        for (int accepted = 0; accepted < hwm && System.nanoTime() < deadline; accepted++) {
+            if (!socket.send("ABC", SendFlag.DONTWAIT)) {
+                return;
+            }
+            sleep(Duration.ofMillis(5)); // the teardown is another thread's work: nothing to wait on
+        }
+        fail("sends still accepted (up to SNDHWM " + hwm + ", 10 s): " + why);
+    }
+
+    static void awaitSendRefused(Socket socket) {
+        awaitSendRefused(socket, "the connection should be gone");
+    }
+
     /** Receives with DONTWAIT until nothing is queued (at most 10 million); returns how many came. */
     static int drain(Socket socket) {
         byte[] buffer = new byte[256];

@@ -55,12 +55,12 @@ class TestHwmPubsub {
                 sent++;
             }
             assertEquals(sendHwm, sent);
-            Scenario.settle();
-            int received = 0;
-            while (sub.recv(new byte[64], RecvFlag.DONTWAIT) == "test message".length()) {
+            int received = 0; // with the 5 s receive timeout: no settle time to guess
+            while (received < messageCount && sub.recv(new byte[64]) == "test message".length()) {
                 received++;
             }
             assertEquals(sendHwm, received);
+            assertEquals(-1, sub.recv(new byte[64], RecvFlag.DONTWAIT), "no more than were sent");
             return received;
         }
     }
@@ -172,8 +172,10 @@ class TestHwmPubsub {
             pub.bind(endpoint);
             sub.connect(endpoint);
             sub.subscribe("");
-            // Not probes: reading them would leave the publisher's view of the pipe's free room stale.
-            Scenario.settle();
+            // Not probes (reading them would leave the publisher's view of the pipe's free room stale): inproc's
+            // connect and subscribe have put the bind and the subscription in the PUB's mailbox, and reading
+            // ZMQ_EVENTS makes it process them.
+            pub.get(SocketOption.EVENTS);
             for (int i = 0; i < 1000; i++) {
                 assertTrue(pub.send(sequence(i, 8), SendFlag.DONTWAIT), "a PUB never refuses: message " + i);
             }
@@ -222,7 +224,8 @@ class TestHwmPubsub {
     /** Sends probes until the subscriber sees one (its subscription has reached the publisher), then drains. */
     static void awaitSubscription(Socket pub, Socket sub) {
         byte[] probe = sequence(-1, 8);
-        for (int attempt = 0; attempt < 200; attempt++) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        for (int attempt = 0; attempt < 1000 && System.nanoTime() < deadline; attempt++) {
             pub.send(probe, SendFlag.DONTWAIT);
             Scenario.sleep(java.time.Duration.ofMillis(10));
             if (sub.recv(new byte[8], RecvFlag.DONTWAIT) >= 0) {
@@ -230,7 +233,7 @@ class TestHwmPubsub {
                 return;
             }
         }
-        throw new AssertionError("the subscription did not reach the publisher within 2 s");
+        throw new AssertionError("the subscription did not reach the publisher within 10 s");
     }
 
     private static byte[] sequence(int n, int size) {

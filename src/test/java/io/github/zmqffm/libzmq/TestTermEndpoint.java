@@ -1,7 +1,6 @@
 package io.github.zmqffm.libzmq;
 
 import io.github.zmqffm.Errno;
-import io.github.zmqffm.SendFlag;
 import io.github.zmqffm.Socket;
 import io.github.zmqffm.SocketType;
 import io.github.zmqffm.TestContext;
@@ -9,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -30,8 +28,7 @@ class TestTermEndpoint {
             assertTrue(push.send("ABC"));
             assertEquals("ABC", pull.recvString());
             push.unbind(endpoint);
-            Scenario.settle();
-            assertFalse(push.send("ABC", SendFlag.DONTWAIT), "no outbound connection any more");
+            Scenario.awaitSendRefused(push, "no outbound connection any more");
         }
     }
 
@@ -43,8 +40,7 @@ class TestTermEndpoint {
             assertTrue(push.send("ABC"));
             assertEquals("ABC", pull.recvString());
             push.disconnect(endpoint);
-            Scenario.settle();
-            assertFalse(push.send("ABC", SendFlag.DONTWAIT), "no connection any more");
+            Scenario.awaitSendRefused(push, "no connection any more");
         }
     }
 
@@ -79,8 +75,7 @@ class TestTermEndpoint {
             assertTrue(push.send("ABC"));
             assertEquals("ABC", pull.recvString());
             push.disconnect(push.lastEndpoint());
-            Scenario.settle();
-            assertFalse(push.send("ABC", SendFlag.DONTWAIT));
+            Scenario.awaitSendRefused(push);
             TestContext.assertErrno(Errno.ENOENT, () -> push.disconnect(endpoint));
         }
     }

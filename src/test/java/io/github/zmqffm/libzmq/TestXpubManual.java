@@ -95,7 +95,7 @@ class TestXpubManual {
                     xpubProxy.subscribe(topic);
                     assertTrue(xsubProxy.send(subscription), "and passes it on");
                 }
-                Scenario.settle();
+                awaitUpstreamApplied(pub, xsubProxy, "P"); // libzmq sleeps SETTLE_TIME here
                 assertTrue(pub.sendMore(topic));
                 assertTrue(pub.send(payload));
                 assertArrayEquals(topic, xsubProxy.recv());
@@ -115,11 +115,34 @@ class TestXpubManual {
                 xpubProxy.unsubscribe(topic);
                 assertTrue(xsubProxy.send(unsubscription));
             }
-            Scenario.settle();
+            awaitUpstreamApplied(pub, xsubProxy, "Q");
             assertTrue(pub.sendMore(topic));
             assertTrue(pub.send(payload));
-            Scenario.settle();
-            assertNull(xsubProxy.recv(RecvFlag.DONTWAIT), "nothing reaches the proxy any more");
+            assertTrue(pub.send("Q:marker"));
+            assertEquals("Q:marker", xsubProxy.recvString(), "nothing reaches the proxy any more, only the marker after it");
+        }
+    }
+
+    /**
+     * Subscribes {@code xsub} to a fresh probe topic and has {@code pub} send probes on it until one arrives (within
+     * 10 s), then one last probe, read up to: a PUB applies what comes up one connection in order, so every
+     * (un)subscription sent before the probe's is now in force, and no probe is left in flight.
+     */
+    private static void awaitUpstreamApplied(Socket pub, Socket xsub, String probeTopic) {
+        assertTrue(xsub.send(new byte[] {1, (byte) probeTopic.charAt(0)}));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        boolean through = false;
+        for (int attempt = 0; !through && attempt < 1000 && System.nanoTime() < deadline; attempt++) {
+            assertTrue(pub.send(probeTopic + ":" + attempt));
+            Scenario.sleep(java.time.Duration.ofMillis(10)); // pacing: the subscription travels on libzmq's threads
+            through = xsub.recv(RecvFlag.DONTWAIT) != null;
+        }
+        assertTrue(through, "the probe subscription " + probeTopic + " did not reach the publisher within 10 s");
+        assertTrue(pub.send(probeTopic + ":end"));
+        String last = null;
+        for (int read = 0; read < 1000 && !(probeTopic + ":end").equals(last); read++) {
+            last = xsub.recvString();
+            assertTrue(last != null && last.startsWith(probeTopic + ":"), "only probes in flight, got " + last);
         }
     }
 
