@@ -8,14 +8,16 @@ import java.lang.foreign.ValueLayout;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.spi.AbstractInterruptibleChannel;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The {@link WaitStrategy#INTERRUPTIBLE} wait of one platform thread: {@code zmq_poll} over the items the caller
  * waits for plus this thread's wake-up pipe. {@link Thread#interrupt()} reaches it the way it reaches a blocked NIO
  * channel: the wait is bracketed by the {@code begin()}/{@code end()} of a private
  * {@link AbstractInterruptibleChannel}, whose close (run by the interrupting thread) writes the pipe. A channel
- * closed that way is replaced; in the steady state nothing is allocated. One per thread (a thread waits for one
- * thing at a time), so the descriptor cost is two per waiting thread, not per socket.
+ * closed that way is replaced; in the steady state nothing is allocated. Lent to one waiting thread at a time from
+ * a small pool ({@link #acquire}, {@link #release}), so the descriptor cost is two per thread waiting at once (plus
+ * up to 64 idle pairs), not per socket nor per thread that ever waited.
  */
 final class InterruptibleWait {
 
@@ -27,7 +29,8 @@ final class InterruptibleWait {
     private static final long FD = zmq_pollitem_t.fd$offset();
     private static final long EVENTS = zmq_pollitem_t.events$offset();
     private static final long REVENTS = zmq_pollitem_t.revents$offset();
-    private static final ThreadLocal<InterruptibleWait> CURRENT = ThreadLocal.withInitial(InterruptibleWait::new);
+    /** Idle waits, lent to one waiting thread at a time: descriptors stay bounded however many threads come and go. */
+    private static final AtomicReferenceArray<InterruptibleWait> IDLE = new AtomicReferenceArray<>(64);
 
     /** The channel whose close an interrupt runs: it only writes the pipe. */
     private final class Wakeup extends AbstractInterruptibleChannel {
@@ -54,9 +57,25 @@ final class InterruptibleWait {
 
     private InterruptibleWait() {}
 
-    /** The calling thread's wait. */
-    static InterruptibleWait current() {
-        return CURRENT.get();
+    /** An idle wait for the calling thread (a new one if none is idle); give it back with {@link #release}. */
+    static InterruptibleWait acquire() {
+        for (int i = 0; i < IDLE.length(); i++) {
+            InterruptibleWait idle = IDLE.getPlain(i);
+            if (idle != null && IDLE.compareAndSet(i, idle, null)) {
+                return idle;
+            }
+        }
+        return new InterruptibleWait();
+    }
+
+    /** Gives a wait back after use; closes its pipe if enough are idle already. */
+    void release() {
+        for (int i = 0; i < IDLE.length(); i++) {
+            if (IDLE.getPlain(i) == null && IDLE.compareAndSet(i, null, this)) {
+                return;
+            }
+        }
+        pipe.close();
     }
 
     /**

@@ -323,7 +323,15 @@ public final class Poller implements AutoCloseable {
 
     /** {@code zmq_poll} with the thread's wake-up pipe as an extra item, so that an interrupt ends the wait. */
     private int pollInterruptibly(long timeoutMillis) {
-        InterruptibleWait wait = InterruptibleWait.current();
+        InterruptibleWait wait = InterruptibleWait.acquire();
+        try {
+            return pollInterruptibly(wait, timeoutMillis);
+        } finally {
+            wait.release();
+        }
+    }
+
+    private int pollInterruptibly(InterruptibleWait wait, long timeoutMillis) {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         long timeout = timeoutMillis;
         for (;;) {

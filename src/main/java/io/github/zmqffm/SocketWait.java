@@ -116,8 +116,14 @@ final class SocketWait {
         switch (mode) {
             case PARK -> park(events, remaining);
             case BACK_OFF -> backOff(remaining);
-            default -> InterruptibleWait.current().await(resource, handle, events,
-                    remaining < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(remaining + 999_999));
+            default -> {
+                InterruptibleWait wait = InterruptibleWait.acquire();
+                try {
+                    wait.await(resource, handle, events, remaining < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(remaining + 999_999));
+                } finally {
+                    wait.release();
+                }
+            }
         }
         checkWoken(call);
         return true;
