@@ -22,8 +22,12 @@ final class SocketWait {
     private static final int PARK = 1;
     private static final int BACK_OFF = 2;
     private static final int INTERRUPTIBLE = 3;
-    /** What {@link WaitStrategy#AUTO} means on a platform thread (see the enum's javadoc for why). */
-    static final WaitStrategy PLATFORM_DEFAULT = WaitStrategy.INTERRUPTIBLE;
+    /**
+     * Platform threads whose sends and receives wait {@link WaitStrategy#INTERRUPTIBLE} under
+     * {@link WaitStrategy#AUTO} (others wait {@link WaitStrategy#NATIVE}): {@link ZActor}'s, whose close interrupts a
+     * body that may be blocked in a receive. Read only when a call has to wait.
+     */
+    private static final ThreadLocal<Boolean> INTERRUPTIBLE_HERE = new ThreadLocal<>();
     private static final long NO_DEADLINE = Long.MIN_VALUE;
     private static final long MAX_BACK_OFF_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final int ZMQ_EVENTS = SocketOption.EVENTS.code();
@@ -68,10 +72,16 @@ final class SocketWait {
         return bits | LibZmq.DONTWAIT;
     }
 
+    /** Makes {@link WaitStrategy#AUTO} sends and receives on the calling platform thread interruptible. */
+    static void interruptibleOnThisThread() {
+        INTERRUPTIBLE_HERE.set(Boolean.TRUE);
+    }
+
     /** The mode for {@code strategy} on this thread. */
     private static int modeOf(WaitStrategy strategy) {
         if (strategy == WaitStrategy.AUTO) {
-            strategy = Thread.currentThread().isVirtual() ? WaitStrategy.PARK : PLATFORM_DEFAULT;
+            strategy = Thread.currentThread().isVirtual() ? WaitStrategy.PARK
+                    : INTERRUPTIBLE_HERE.get() != null ? WaitStrategy.INTERRUPTIBLE : WaitStrategy.NATIVE;
         }
         return switch (strategy) {
             case PARK -> PARK;
@@ -80,11 +90,15 @@ final class SocketWait {
         };
     }
 
-    /** The strategy a poller waits by: the one of {@code resource} (a registered socket; null: none), on this thread. */
+    /**
+     * The strategy a poller waits by: the one of {@code resource} (a registered socket; null: none), on this thread.
+     * {@link WaitStrategy#AUTO} polls on platform threads are interruptible: loops (reactors, proxies) are built on
+     * them and must stop when interrupted, and one more descriptor in {@code zmq_poll} costs next to nothing.
+     */
     static WaitStrategy resolve(SocketResource resource) {
         WaitStrategy strategy = resource == null ? WaitStrategy.AUTO : resource.waitStrategy();
         if (strategy == WaitStrategy.AUTO) {
-            strategy = Thread.currentThread().isVirtual() ? WaitStrategy.PARK : PLATFORM_DEFAULT;
+            strategy = Thread.currentThread().isVirtual() ? WaitStrategy.PARK : WaitStrategy.INTERRUPTIBLE;
         }
         if (strategy == WaitStrategy.INTERRUPTIBLE && !InterruptibleWait.AVAILABLE) {
             strategy = WaitStrategy.NATIVE;

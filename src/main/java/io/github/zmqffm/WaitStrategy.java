@@ -12,13 +12,14 @@ package io.github.zmqffm;
 public enum WaitStrategy {
 
     /**
-     * Virtual threads {@link #PARK}; platform threads wait {@link #INTERRUPTIBLE}. Parking frees the carrier of a
-     * virtual thread (a wait inside native code would pin it). A platform thread has no carrier to free; it waits
-     * in native code, as before, but through {@code zmq_poll} with a wake-up pipe, so that
-     * {@link Thread#interrupt()} ends the wait (what reactors, actors and loops need to stop cleanly). That costs a
-     * few microseconds per wait at most (one more non-blocking try and {@code zmq_poll}'s own ZMQ_EVENTS reads;
-     * the numbers are in {@code docs/design-decisions.md}); a message already there costs nothing extra. Choose
-     * {@link #NATIVE} for the last microsecond of latency.
+     * Virtual threads {@link #PARK}: a wait inside native code would pin the carrier. Platform threads keep the
+     * fastest wait, {@link #NATIVE}, for sends and receives (a blocking receive is what latency and throughput are
+     * measured on), and wait {@link #INTERRUPTIBLE} in {@code Poller.poll} (what reactors, proxies and other loops
+     * wait in, and must stop from: one more descriptor in {@code zmq_poll} costs next to nothing) and in the sends
+     * and receives of a {@link ZActor}'s thread (its close interrupts the body). So {@link Thread#interrupt()} ends
+     * a platform thread's poll, but not its plain blocking {@code recv()} or {@code send()}: choose
+     * {@link #INTERRUPTIBLE} for the socket or the context to have those end too, at the price of a few syscalls per
+     * wait ({@code docs/design-decisions.md}).
      */
     AUTO,
 

@@ -12,10 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A platform thread interrupted while it waits in {@code recv}, a {@code send} on a full queue or
- * {@code Poller.poll} wakes with {@link ZmqInterruptedException} ({@link WaitStrategy#AUTO}, which is
- * {@link WaitStrategy#INTERRUPTIBLE} there), its interrupt status set and the socket usable; with
- * {@link WaitStrategy#NATIVE} the interrupt does not reach the wait, as documented.
+ * A platform thread interrupted while it waits in {@code Poller.poll} ({@link WaitStrategy#AUTO}), or in
+ * {@code recv} or a {@code send} on a full queue of a socket set to {@link WaitStrategy#INTERRUPTIBLE}, wakes with
+ * {@link ZmqInterruptedException}, its interrupt status set and the socket usable; with
+ * {@link WaitStrategy#NATIVE}, which {@code AUTO} means for a platform thread's sends and receives, the interrupt
+ * does not reach the wait, as documented.
  */
 class PlatformInterruptTest {
 
@@ -52,6 +53,7 @@ class PlatformInterruptTest {
         try (Socket pull = zmq.socket(SocketType.PULL); Socket push = zmq.socket(SocketType.PUSH)) {
             push.connect(pull.bind(TestContext.inproc()));
             pull.set(SocketOption.RCVTIMEO, -1);
+            pull.setWaitStrategy(WaitStrategy.INTERRUPTIBLE);
             String outcome = interruptedWhileWaiting(() -> {
                 long start = System.nanoTime();
                 try {
@@ -74,6 +76,7 @@ class PlatformInterruptTest {
             push.set(SocketOption.SNDHWM, 1);
             pull.set(SocketOption.RCVHWM, 1);
             push.set(SocketOption.SNDTIMEO, -1);
+            push.setWaitStrategy(WaitStrategy.INTERRUPTIBLE);
             pull.connect(push.bind(TestContext.inproc()));
             String outcome = interruptedWhileWaiting(() -> {
                 int sent = 0;
@@ -114,6 +117,7 @@ class PlatformInterruptTest {
         try (Socket pull = zmq.socket(SocketType.PULL); Socket push = zmq.socket(SocketType.PUSH)) {
             push.connect(pull.bind(TestContext.inproc()));
             push.send("ready");
+            pull.setWaitStrategy(WaitStrategy.INTERRUPTIBLE);
             CompletableFuture<String> outcome = CompletableFuture.supplyAsync(() -> {
                 Thread.currentThread().interrupt();
                 String first = pull.recvString();
@@ -145,9 +149,25 @@ class PlatformInterruptTest {
     }
 
     @Test
+    void aPlainReceiveOnAPlatformThreadWaitsNativelyByDefault() throws Exception {
+        try (Socket pull = zmq.socket(SocketType.PULL)) {
+            pull.bind(TestContext.inproc());
+            pull.set(SocketOption.RCVTIMEO, 600);
+            String outcome = interruptedWhileWaiting(() -> {
+                long start = System.nanoTime();
+                byte[] none = pull.recv(); // AUTO on a platform thread is NATIVE: only the timeout ends it
+                long waited = (System.nanoTime() - start) / 1_000_000;
+                return (none == null) + " " + (waited >= 590) + " " + Thread.interrupted();
+            });
+            assertEquals("true true true", outcome);
+        }
+    }
+
+    @Test
     void theInterruptibleWaitHonoursTheTimeout() {
         try (Socket pull = zmq.socket(SocketType.PULL)) {
             pull.bind(TestContext.inproc());
+            pull.setWaitStrategy(WaitStrategy.INTERRUPTIBLE);
             pull.set(SocketOption.RCVTIMEO, 150);
             long start = System.nanoTime();
             assertEquals(null, pull.recv());
