@@ -6,6 +6,7 @@ import io.github.zmqffm.Errno;
 import io.github.zmqffm.Socket;
 import io.github.zmqffm.SocketOption;
 import io.github.zmqffm.SocketType;
+import io.github.zmqffm.ZActor;
 import io.github.zmqffm.ZmqException;
 
 import java.time.Duration;
@@ -37,9 +38,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Every decision is logged through {@link System.Logger} {@code io.github.zmqffm.auth.Authenticator}
  * (allowed at DEBUG, denied at INFO, failures at WARNING; never a password or secret key) and counted
- * ({@link #statistics()}). The handler runs in a thread of its own and answers one request at a time; it stops
- * on {@link #close()} or when its context is shut down or closed. Configuration may change at any time from any
- * thread and applies from the next handshake.
+ * ({@link #statistics()}). The handler is a {@link ZActor} (a thread of its own, {@code zmq-ffm-authenticator-N})
+ * and answers one request at a time; it stops on {@link #close()} ({@code $TERM} on its pipe) or when its context
+ * is shut down or closed. Configuration may change at any time from any thread and applies from the next
+ * handshake.
  *
  * <p><b>What libzmq 4.3.4 does without a handler, or with a slow one</b> ({@code ZapAbsenceTest} shows each):
  * <ul>
@@ -71,24 +73,19 @@ public final class Authenticator implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Authenticator.class.getName());
     private static final AtomicInteger IDS = new AtomicInteger();
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
-    private static final String TERM = "$TERM";
 
     private final Context context;
     private final Map<String, Policy> domains = new ConcurrentHashMap<>();
     private volatile Policy defaultPolicy;
     private final AuthStatistics.Counters counters = new AuthStatistics.Counters();
-    private final String controlEndpoint;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
-    private final Thread thread;
+    private ZActor actor;    // the handler: its body serves ZAP until $TERM on its pipe or ETERM
     private boolean closed;  // guarded by this
 
     private Authenticator(Context context, Policy defaultPolicy) {
         this.context = Objects.requireNonNull(context, "context");
         this.defaultPolicy = Objects.requireNonNull(defaultPolicy, "defaultPolicy");
-        int id = IDS.incrementAndGet();
-        this.controlEndpoint = "inproc://zmq-ffm-authenticator-" + id + "-" + System.identityHashCode(this);
-        this.thread = Thread.ofPlatform().daemon().name("zmq-ffm-authenticator-" + id).unstarted(this::run);
     }
 
     /** Starts an authenticator with {@link Policy#create()} as the default: NULL allowed, PLAIN and CURVE denied. */
@@ -103,11 +100,12 @@ public final class Authenticator implements AutoCloseable {
      */
     public static Authenticator start(Context context, Policy defaultPolicy) {
         Authenticator authenticator = new Authenticator(context, defaultPolicy);
-        authenticator.thread.start();
+        authenticator.actor = ZActor.start(context, "zmq-ffm-authenticator-" + IDS.incrementAndGet(),
+                authenticator::serve);
         try {
             authenticator.ready.join();
         } catch (CompletionException e) {
-            authenticator.awaitStop();
+            authenticator.stop();
             if (e.getCause() instanceof ZmqException z && z.error() == Errno.EADDRINUSE) {
                 throw new IllegalStateException("this context already has a ZAP handler at " + ZAP_ENDPOINT
                         + " (one Authenticator per context)", z);
@@ -160,51 +158,33 @@ public final class Authenticator implements AutoCloseable {
             }
             closed = true;
         }
-        if (!stopped.isDone()) {
-            try (Socket stop = context.socket(SocketType.PUSH)) {
-                stop.set(SocketOption.LINGER, (int) STOP_TIMEOUT.toMillis());
-                stop.set(SocketOption.SNDTIMEO, (int) STOP_TIMEOUT.toMillis());
-                stop.connect(controlEndpoint);
-                stop.send(TERM);
-            } catch (ContextTerminatedException | IllegalStateException contextClosing) {
-                // the context is shutting down: the handler ends by itself with ETERM
-            }
-        }
-        awaitStop();
+        stop();
     }
 
-    private void awaitStop() {
+    // $TERM on the actor's pipe; an interrupt after half the time; a warning if even that did not end it.
+    private void stop() {
         try {
-            thread.join(STOP_TIMEOUT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (thread.isAlive()) {
-            LOG.log(System.Logger.Level.WARNING, "the ZAP handler did not stop within " + STOP_TIMEOUT.toSeconds() + " s");
+            actor.close(STOP_TIMEOUT.dividedBy(2));
+        } catch (IllegalStateException stuck) {
+            LOG.log(System.Logger.Level.WARNING, "the ZAP handler did not stop within " + STOP_TIMEOUT.toSeconds()
+                    + " s", stuck);
         }
     }
 
-    // The handler thread: creates, uses and closes both sockets (libzmq sockets belong to one thread).
-    private void run() {
+    // The actor's body: creates, uses and closes the ZAP socket in its own thread (a socket belongs to one thread).
+    private void serve(Socket pipe) {
         Socket zap = null;
-        Socket control = null;
         try {
             zap = context.socket(SocketType.REP);
             zap.set(SocketOption.LINGER, 0);
             zap.bind(ZAP_ENDPOINT);
-            control = context.socket(SocketType.PULL);
-            control.set(SocketOption.LINGER, 0);
-            control.bind(controlEndpoint);
             ready.complete(null);
-            new ZapService(this::policy, counters).serve(zap, control);
+            new ZapService(this::policy, counters).serve(zap, pipe);
         } catch (RuntimeException | Error e) {
-            if (!ready.completeExceptionally(e)) {
+            if (!ready.completeExceptionally(e) && !(e instanceof ContextTerminatedException)) {
                 LOG.log(System.Logger.Level.ERROR, "the ZAP handler failed; handshakes get no answer now", e);
             }
         } finally {
-            if (control != null) {
-                control.close();
-            }
             if (zap != null) {
                 zap.close();
             }
