@@ -1,6 +1,7 @@
 package io.github.zmqffm;
 
 import io.github.zmqffm.internal.Errors;
+import io.github.zmqffm.internal.FdHeadroom;
 import io.github.zmqffm.internal.LibZmq;
 import io.github.zmqffm.internal.LibZmqControl;
 import io.github.zmqffm.internal.NativeLoader;
@@ -35,6 +36,7 @@ public final class Context implements AutoCloseable {
     private final boolean owned;
     private final Set<SocketResource> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private volatile boolean started; // its first socket started libzmq's reaper and I/O threads
     private volatile int closeLingerMillis = 0;
     private volatile Duration termTimeout = Duration.ofSeconds(10);
     private volatile Duration closeGrace = Duration.ofSeconds(1);
@@ -58,6 +60,7 @@ public final class Context implements AutoCloseable {
     }
 
     private static MemorySegment newContext() {
+        FdHeadroom.beforeContext();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
             MemorySegment handle = LibZmqControl.ctxNew(errno);
@@ -85,6 +88,9 @@ public final class Context implements AutoCloseable {
     /** Creates a socket. Errors: EINVAL (unknown type), EMFILE (ZMQ_MAX_SOCKETS reached), ETERM. */
     public Socket socket(SocketType type) {
         ensureOpen();
+        if (!started) {
+            FdHeadroom.beforeFirstSocket(handle, type);
+        }
         SocketScratch scratch = new SocketScratch();
         MemorySegment socket = LibZmqControl.socket(scratch.errno, handle, type.value());
         if (socket.equals(MemorySegment.NULL)) {
@@ -92,6 +98,7 @@ public final class Context implements AutoCloseable {
             scratch.free();
             throw Errors.exception("zmq_socket", type, errno);
         }
+        started = true;
         return new Socket(this, type, socket, scratch);
     }
 

@@ -18,8 +18,13 @@ public final class Errors {
 
     /** The exception for {@code call(argument)} failing with {@code errno}. */
     public static ZmqException exception(String call, Object argument, int errno) {
+        return exception(call, argument, errno, null);
+    }
+
+    /** {@link #exception(String, Object, int)} with a note after libzmq's description of the error. */
+    public static ZmqException exception(String call, Object argument, int errno, String note) {
         String arg = argument == null ? null : String.valueOf(argument);
-        String description = LibZmqControl.strerror(errno);
+        String description = LibZmqControl.strerror(errno) + (note == null ? "" : "; " + note);
         return errno == ETERM
                 ? new ContextTerminatedException(call, arg, errno, description)
                 : new ZmqException(call, arg, errno, description);
