@@ -147,6 +147,7 @@ public final class Msg implements AutoCloseable {
      * {@code "Peer-Address"}, {@code "User-Id"} or one set by a ZAP handler; {@code null} if absent.
      */
     public String gets(String property) {
+        CStrings.requireNoNul("gets", property);
         ensureOpen();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment value = LibZmqControl.msgGets(errno, msg, arena.allocateFrom(property));
@@ -177,6 +178,7 @@ public final class Msg implements AutoCloseable {
 
     /** Sets the group a draft RADIO socket publishes this message to. Errors: EINVAL (too long). */
     public void setGroup(String group) {
+        CStrings.requireNoNul("setGroup", group);
         ensureOpen();
         try (Arena arena = Arena.ofConfined()) {
             if (LibZmqDraft.msgSetGroup(errno, msg, arena.allocateFrom(group)) != 0) {

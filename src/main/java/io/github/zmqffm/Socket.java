@@ -130,6 +130,7 @@ public final class Socket implements AutoCloseable {
 
     private void call(String name, String argument, StringCall function) {
         ensureUsable();
+        EndpointCheck.check(name, argument);
         try (Arena arena = Arena.ofConfined()) {
             if (function.invoke(scratch.errno, handle, arena.allocateFrom(argument)) != 0) {
                 throw Errors.exception(name, argument, LibZmq.errno(scratch.errno));

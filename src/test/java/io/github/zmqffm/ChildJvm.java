@@ -26,7 +26,17 @@ public final class ChildJvm {
     /** Starts {@code mainClass} on an explicit class path. */
     public static Process start(String classPath, List<String> jvmOptions, String mainClass, String... args)
             throws IOException {
-        List<String> command = new ArrayList<>();
+        return startUnder(List.of(), classPath, jvmOptions, mainClass, args);
+    }
+
+    /** Starts {@code mainClass} under a wrapper command (e.g. {@code setpriv ...}) on this test's class path. */
+    public static Process startUnder(List<String> wrapper, Class<?> mainClass, String... args) throws IOException {
+        return startUnder(wrapper, System.getProperty("java.class.path"), List.of(), mainClass.getName(), args);
+    }
+
+    private static Process startUnder(List<String> wrapper, String classPath, List<String> jvmOptions,
+                                      String mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>(wrapper);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(jvmOptions);

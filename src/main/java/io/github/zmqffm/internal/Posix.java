@@ -28,6 +28,9 @@ final class Posix {
     static final int SO_TYPE = DARWIN ? 0x1008 : 3;
     static final int SO_ACCEPTCONN = DARWIN ? 0x0002 : 30;
     static final int SOCK_STREAM = 1;
+    static final int AF_INET = 2;
+    /** Linux only: macOS has no SO_PRIORITY (libzmq ignores ZMQ_PRIORITY there). */
+    static final int SO_PRIORITY = 12;
     static final int O_RDONLY = 0;
     static final int O_CLOEXEC = DARWIN ? 0x1000000 : 0x80000;
     /** Too many open files in the system (EMFILE, per process, is in {@link io.github.zmqffm.Errno}). */
@@ -41,6 +44,9 @@ final class Posix {
     private static final MethodHandle OPEN = link("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT),
             Linker.Option.firstVariadicArg(2));
     private static final MethodHandle CLOSE = link("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle SOCKET = link("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle SETSOCKOPT =
+            link("setsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle GETSOCKOPT =
             link("getsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
 
@@ -61,6 +67,29 @@ final class Posix {
     static void close(int fd) {
         try (Arena arena = Arena.ofConfined()) {
             int ignored = (int) CLOSE.invokeExact(arena.allocate(CAPTURE), fd);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** {@code socket(domain, type, 0)}: the descriptor, or {@code -errno}. */
+    static int socket(int domain, int type) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE);
+            int fd = (int) SOCKET.invokeExact(errno, domain, type, 0);
+            return fd >= 0 ? fd : -errno(errno);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** Sets an {@code int} socket option of {@code fd}: 0, or {@code -errno}. */
+    static int setsockoptInt(int fd, int level, int name, int value) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE);
+            MemorySegment buffer = arena.allocate(JAVA_INT);
+            buffer.set(JAVA_INT, 0, value);
+            return (int) SETSOCKOPT.invokeExact(errno, fd, level, name, buffer, 4) == 0 ? 0 : -errno(errno);
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
