@@ -6,6 +6,7 @@ import io.github.zmqffm.internal.LibZmq;
 import io.github.zmqffm.internal.LibZmqControl;
 import io.github.zmqffm.internal.NativeLoader;
 import io.github.zmqffm.internal.SocketScratch;
+import io.github.zmqffm.internal.Timeouts;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -128,7 +129,7 @@ public final class Context implements AutoCloseable {
 
     /** The ZMQ_LINGER that {@link #close()} gives sockets still open; default 0. Negative: wait forever. */
     public void setCloseLinger(Duration linger) {
-        closeLingerMillis = linger.isNegative() ? -1 : (int) Math.min(Integer.MAX_VALUE, linger.toMillis());
+        closeLingerMillis = Timeouts.millis(linger);
     }
 
     /**
@@ -211,10 +212,11 @@ public final class Context implements AutoCloseable {
 
     // Threads woken with ETERM usually close their sockets at once; wait for that rather than race them.
     private void awaitOwnersClosing(List<SocketResource> open) {
-        long deadline = System.nanoTime() + closeGrace.toNanos();
+        long start = System.nanoTime();
+        long grace = Timeouts.nanos(closeGrace); // elapsed time compared, so a huge grace cannot overflow
         for (SocketResource socket : open) {
             while (!socket.closed && socket.owner != Thread.currentThread() && socket.owner.isAlive()
-                    && System.nanoTime() < deadline) {
+                    && System.nanoTime() - start < grace) {
                 try {
                     Thread.sleep(1);
                 } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package io.github.zmqffm;
 import io.github.zmqffm.internal.Errors;
 import io.github.zmqffm.internal.LibZmq;
 import io.github.zmqffm.internal.LibZmqControl;
+import io.github.zmqffm.internal.Timeouts;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -112,8 +113,7 @@ public final class Monitor implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("this monitor is closed");
         }
-        int millis = timeout.isNegative() ? -1 : (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-        pair.set(SocketOption.RCVTIMEO, millis);
+        pair.set(SocketOption.RCVTIMEO, Timeouts.millis(timeout));
         byte[] header = pair.recv();
         if (header == null) {
             return null;

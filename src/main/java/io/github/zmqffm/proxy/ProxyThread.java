@@ -7,6 +7,7 @@ import io.github.zmqffm.SocketType;
 import io.github.zmqffm.internal.Errors;
 import io.github.zmqffm.internal.LibZmq;
 import io.github.zmqffm.internal.LibZmqControl;
+import io.github.zmqffm.internal.Timeouts;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -70,7 +71,7 @@ final class ProxyThread {
     }
 
     private Socket open(SocketSpec spec, List<Socket> open) {
-        int lingerMillis = proxy.linger().isNegative() ? -1 : (int) Math.min(Integer.MAX_VALUE, proxy.linger().toMillis());
+        int lingerMillis = Timeouts.millis(proxy.linger());
         SocketSpec withLinger = new SocketSpec(spec.type(), spec.endpoints(),
                 socket -> socket.set(SocketOption.LINGER, lingerMillis)).withOptions(spec.options());
         Socket socket = withLinger.open(proxy.context());
