@@ -1,11 +1,6 @@
 package io.github.zmqffm;
 
-import io.github.zmqffm.internal.Errors;
-import io.github.zmqffm.internal.FdHeadroom;
-import io.github.zmqffm.internal.LibZmq;
-import io.github.zmqffm.internal.LibZmqControl;
 import io.github.zmqffm.internal.NativeLoader;
-import io.github.zmqffm.internal.SocketScratch;
 import io.github.zmqffm.internal.Timeouts;
 
 import java.lang.foreign.Arena;

@@ -1,12 +1,5 @@
 package io.github.zmqffm;
 
-import io.github.zmqffm.internal.Errors;
-import io.github.zmqffm.internal.Leaks;
-import io.github.zmqffm.internal.LibZmq;
-import io.github.zmqffm.internal.LibZmqControl;
-import io.github.zmqffm.internal.LibZmqDraft;
-import io.github.zmqffm.internal.NativeMemory;
-import io.github.zmqffm.internal.ReleaseQueue;
 import io.github.zmqffm.lib.zmq_msg_t;
 
 import java.lang.foreign.Arena;

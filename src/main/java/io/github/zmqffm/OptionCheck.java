@@ -1,6 +1,6 @@
 package io.github.zmqffm;
 
-import io.github.zmqffm.internal.OsSockets;
+import io.github.zmqffm.internal.Descriptors;
 
 import java.nio.charset.StandardCharsets;
 
@@ -43,7 +43,7 @@ interface OptionCheck {
     OptionCheck LISTENING_SOCKET = (option, value) -> {
         int fd = (Integer) value;
         if (fd != -1) {
-            OsSockets.requireListeningStream(option + "=" + fd, fd);
+            Descriptors.requireListeningStream(option + "=" + fd, fd);
         }
     };
 
@@ -51,7 +51,7 @@ interface OptionCheck {
     OptionCheck PRIORITY = (option, value) -> {
         int priority = (Integer) value;
         new Range(0, Integer.MAX_VALUE, false, "SO_PRIORITY").check(option, priority);
-        if (priority > 6 && !OsSockets.priorityPermitted(priority)) {
+        if (priority > 6 && !Descriptors.priorityPermitted(priority)) {
             throw new IllegalArgumentException(option + "=" + priority + " is refused by the kernel (above 6 needs"
                     + " CAP_NET_ADMIN or CAP_NET_RAW on Linux): libzmq would abort on the first connection");
         }

@@ -1,8 +1,5 @@
 package io.github.zmqffm;
 
-import io.github.zmqffm.internal.LibZmq;
-import io.github.zmqffm.internal.LibZmqControl;
-import io.github.zmqffm.internal.SocketScratch;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;

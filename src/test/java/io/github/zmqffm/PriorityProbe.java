@@ -1,7 +1,5 @@
 package io.github.zmqffm;
 
-import io.github.zmqffm.internal.LibZmq;
-
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;

@@ -1,4 +1,4 @@
-package io.github.zmqffm.internal;
+package io.github.zmqffm;
 
 import io.github.zmqffm.lib.zmq_msg_t;
 
@@ -9,10 +9,10 @@ import java.lang.foreign.MemorySegment;
  * receive into, one to send from, the errno capture, a {@code size_t} and option scratch. Global scope, so
  * the hot path pays no liveness checks; freed exactly once by {@link #free()}.
  */
-public final class SocketScratch {
+final class SocketScratch {
 
     /** Option values up to this size use the scratch; larger ones take a temporary arena. */
-    public static final long OPTION_CAPACITY = 512;
+    static final long OPTION_CAPACITY = 512;
 
     private static final long MSG = zmq_msg_t.layout().byteSize();
     private static final long ERRNO = (LibZmq.CAPTURE_LAYOUT.byteSize() + 15) & ~15L;
@@ -20,18 +20,18 @@ public final class SocketScratch {
     /** The block; the fields below are slices of it. */
     private final MemorySegment block;
     /** Receives messages for {@code recv} into caller buffers and for {@code recv()}. */
-    public final MemorySegment recvMsg;
+    final MemorySegment recvMsg;
     /** Builds messages for blocking sends of heap data. */
-    public final MemorySegment sendMsg;
+    final MemorySegment sendMsg;
     /** Where failing calls capture errno. */
-    public final MemorySegment errno;
+    final MemorySegment errno;
     /** A {@code size_t} for {@code zmq_getsockopt}'s in/out length. */
-    public final MemorySegment size;
+    final MemorySegment size;
     /** Option values. */
-    public final MemorySegment option;
+    final MemorySegment option;
 
     /** Allocates the block and initializes both messages. */
-    public SocketScratch() {
+    SocketScratch() {
         block = NativeMemory.allocate(2 * MSG + ERRNO + 16 + OPTION_CAPACITY);
         recvMsg = block.asSlice(0, MSG);
         sendMsg = block.asSlice(MSG, MSG);
@@ -43,7 +43,7 @@ public final class SocketScratch {
     }
 
     /** Releases both messages and the block. */
-    public void free() {
+    void free() {
         LibZmq.msgClose(errno, recvMsg);
         LibZmq.msgClose(errno, sendMsg);
         NativeMemory.free(block);

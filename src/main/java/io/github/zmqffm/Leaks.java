@@ -1,12 +1,12 @@
-package io.github.zmqffm.internal;
+package io.github.zmqffm;
 
 import java.lang.ref.Cleaner;
 
 /** The one {@link Cleaner} (one daemon thread) that catches native resources whose owners were never closed. */
-public final class Leaks {
+final class Leaks {
 
     /** Shared by sockets and messages. */
-    public static final Cleaner CLEANER = Cleaner.create();
+    static final Cleaner CLEANER = Cleaner.create();
 
     private Leaks() {}
 }

@@ -1,4 +1,6 @@
-package io.github.zmqffm.internal;
+package io.github.zmqffm;
+
+import io.github.zmqffm.internal.NativeLoader;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -28,7 +30,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  *
  * <p>All handles are {@code static final} and called with {@code invokeExact}.
  */
-public final class LibZmq {
+final class LibZmq {
 
     static {
         NativeLoader.ensureLoaded();
@@ -42,7 +44,7 @@ public final class LibZmq {
     static final MemoryLayout C_LONG = LINKER.canonicalLayouts().get("long");
 
     /** The layout of the segment that errno is captured into. */
-    public static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
+    static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
     private static final VarHandle CAPTURED_ERRNO =
             CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
@@ -77,12 +79,12 @@ public final class LibZmq {
     private LibZmq() {}
 
     /** Whether the loaded libzmq exports {@code function} (drafts may be missing from a system libzmq). */
-    public static boolean exports(String function) {
+    static boolean exports(String function) {
         return SYMBOLS.find(function).isPresent();
     }
 
     /** Reads the errno that a call captured into {@code capture}. */
-    public static int errno(MemorySegment capture) {
+    static int errno(MemorySegment capture) {
         return (int) CAPTURED_ERRNO.get(capture, 0L);
     }
 
@@ -115,7 +117,7 @@ public final class LibZmq {
     // ---- hot path ----
 
     /** {@code zmq_send}. */
-    public static int send(MemorySegment errno, MemorySegment socket, MemorySegment buffer, long size, int flags) {
+    static int send(MemorySegment errno, MemorySegment socket, MemorySegment buffer, long size, int flags) {
         try {
             return (int) SEND.invokeExact(errno, socket, buffer, size, flags);
         } catch (Throwable t) {
@@ -124,7 +126,7 @@ public final class LibZmq {
     }
 
     /** {@code zmq_recv}. */
-    public static int recv(MemorySegment errno, MemorySegment socket, MemorySegment buffer, long size, int flags) {
+    static int recv(MemorySegment errno, MemorySegment socket, MemorySegment buffer, long size, int flags) {
         try {
             return (int) RECV.invokeExact(errno, socket, buffer, size, flags);
         } catch (Throwable t) {
@@ -133,27 +135,27 @@ public final class LibZmq {
     }
 
     /** Copies {@code length} bytes of a message's content into {@code target} at {@code offset}. */
-    public static void copyFromMsg(MemorySegment msg, MemorySegment target, long offset, long length) {
+    static void copyFromMsg(MemorySegment msg, MemorySegment target, long offset, long length) {
         MemorySegment.copy(EVERYTHING, msgDataAddress(msg), target, offset, length);
     }
 
     /** Copies {@code length} bytes of {@code source} from {@code offset} into a message's content. */
-    public static void copyToMsg(MemorySegment source, long offset, MemorySegment msg, long length) {
+    static void copyToMsg(MemorySegment source, long offset, MemorySegment msg, long length) {
         MemorySegment.copy(source, offset, EVERYTHING, msgDataAddress(msg), length);
     }
 
     /** Copies {@code length} bytes of a message's content into an array at {@code offset}. */
-    public static void copyFromMsg(MemorySegment msg, byte[] target, int offset, int length) {
+    static void copyFromMsg(MemorySegment msg, byte[] target, int offset, int length) {
         MemorySegment.copy(EVERYTHING, ValueLayout.JAVA_BYTE, msgDataAddress(msg), target, offset, length);
     }
 
     /** Copies {@code length} bytes of an array from {@code offset} into a message's content. */
-    public static void copyToMsg(byte[] source, int offset, MemorySegment msg, int length) {
+    static void copyToMsg(byte[] source, int offset, MemorySegment msg, int length) {
         MemorySegment.copy(source, offset, EVERYTHING, ValueLayout.JAVA_BYTE, msgDataAddress(msg), length);
     }
 
     /** {@code zmq_msg_send}. */
-    public static int msgSend(MemorySegment errno, MemorySegment msg, MemorySegment socket, int flags) {
+    static int msgSend(MemorySegment errno, MemorySegment msg, MemorySegment socket, int flags) {
         try {
             return (int) MSG_SEND.invokeExact(errno, msg, socket, flags);
         } catch (Throwable t) {
@@ -162,7 +164,7 @@ public final class LibZmq {
     }
 
     /** {@code zmq_msg_recv}. */
-    public static int msgRecv(MemorySegment errno, MemorySegment msg, MemorySegment socket, int flags) {
+    static int msgRecv(MemorySegment errno, MemorySegment msg, MemorySegment socket, int flags) {
         try {
             return (int) MSG_RECV.invokeExact(errno, msg, socket, flags);
         } catch (Throwable t) {
@@ -171,7 +173,7 @@ public final class LibZmq {
     }
 
     /** {@code zmq_msg_init}. */
-    public static void msgInit(MemorySegment msg) {
+    static void msgInit(MemorySegment msg) {
         try {
             int rc = (int) MSG_INIT.invokeExact(msg);
             assert rc == 0;
@@ -181,7 +183,7 @@ public final class LibZmq {
     }
 
     /** {@code zmq_msg_init_size}. */
-    public static int msgInitSize(MemorySegment errno, MemorySegment msg, long size) {
+    static int msgInitSize(MemorySegment errno, MemorySegment msg, long size) {
         try {
             return (int) MSG_INIT_SIZE.invokeExact(errno, msg, size);
         } catch (Throwable t) {
@@ -190,7 +192,7 @@ public final class LibZmq {
     }
 
     /** {@code zmq_msg_close}. */
-    public static int msgClose(MemorySegment errno, MemorySegment msg) {
+    static int msgClose(MemorySegment errno, MemorySegment msg) {
         try {
             return (int) MSG_CLOSE.invokeExact(errno, msg);
         } catch (Throwable t) {
@@ -202,7 +204,7 @@ public final class LibZmq {
      * A view of a message's content: one slice of the all-of-memory segment, cheap enough to be inlined into
      * the caller (and so scalar-replaced there) where a downcall-returned segment plus reinterpret is not.
      */
-    public static MemorySegment msgContent(MemorySegment msg) {
+    static MemorySegment msgContent(MemorySegment msg) {
         return EVERYTHING.asSlice(msgDataAddress(msg), msgSize(msg));
     }
 
@@ -215,7 +217,7 @@ public final class LibZmq {
     }
 
     /** {@code zmq_msg_size}. */
-    public static long msgSize(MemorySegment msg) {
+    static long msgSize(MemorySegment msg) {
         try {
             return (long) MSG_SIZE.invokeExact(msg);
         } catch (Throwable t) {
@@ -224,7 +226,7 @@ public final class LibZmq {
     }
 
     /** {@code zmq_msg_more}. */
-    public static boolean msgMore(MemorySegment msg) {
+    static boolean msgMore(MemorySegment msg) {
         try {
             return (int) MSG_MORE.invokeExact(msg) != 0;
         } catch (Throwable t) {
@@ -233,7 +235,7 @@ public final class LibZmq {
     }
 
     /** {@code zmq_getsockopt}. */
-    public static int getsockopt(MemorySegment errno, MemorySegment socket, int option, MemorySegment value,
+    static int getsockopt(MemorySegment errno, MemorySegment socket, int option, MemorySegment value,
                                  MemorySegment size) {
         try {
             return (int) GETSOCKOPT.invokeExact(errno, socket, option, value, size);
@@ -243,7 +245,7 @@ public final class LibZmq {
     }
 
     /** {@code zmq_setsockopt}. */
-    public static int setsockopt(MemorySegment errno, MemorySegment socket, int option, MemorySegment value, long size) {
+    static int setsockopt(MemorySegment errno, MemorySegment socket, int option, MemorySegment value, long size) {
         try {
             return (int) SETSOCKOPT.invokeExact(errno, socket, option, value, size);
         } catch (Throwable t) {
@@ -252,7 +254,7 @@ public final class LibZmq {
     }
 
     /** {@code zmq_poll}; {@code timeoutMillis} -1 waits forever. */
-    public static int poll(MemorySegment errno, MemorySegment items, int count, long timeoutMillis) {
+    static int poll(MemorySegment errno, MemorySegment items, int count, long timeoutMillis) {
         try {
             return C_LONG.byteSize() == 8
                     ? (int) POLL.invokeExact(errno, items, count, timeoutMillis)

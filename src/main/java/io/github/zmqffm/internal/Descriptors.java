@@ -3,14 +3,45 @@ package io.github.zmqffm.internal;
 import io.github.zmqffm.Errno;
 
 /**
- * Asks the kernel about socket descriptors before libzmq is handed them, where libzmq would abort on a bad one.
- * Linux and macOS ({@link Posix}); elsewhere (Windows) descriptors cannot be checked and are refused.
+ * Asks the kernel about file descriptors where libzmq would abort on a bad answer: whether a descriptor is a
+ * listening socket, whether a socket priority is allowed, whether descriptors are left. Linux and macOS
+ * ({@link Posix}); elsewhere (Windows) descriptors cannot be checked. Opens and closes only its own descriptors.
  */
-public final class OsSockets {
+public final class Descriptors {
 
     private static final boolean LINUX = Platform.current().os().equals("linux");
 
-    private OsSockets() {}
+    private Descriptors() {}
+
+    /** Whether this platform's descriptors can be checked (Linux, macOS). */
+    public static boolean checkable() {
+        return Posix.SUPPORTED;
+    }
+
+    /**
+     * Opens and closes {@code count} descriptors: 0 when that worked, else the errno of the failed open (EMFILE or
+     * ENFILE when the process or system is out of them). Not {@link #checkable()}: 0.
+     */
+    public static int tryOpen(int count) {
+        if (!Posix.SUPPORTED) {
+            return 0;
+        }
+        int[] opened = new int[count];
+        int failure = 0;
+        int open = 0;
+        while (open < count) {
+            int fd = Posix.open("/dev/null", Posix.O_RDONLY | Posix.O_CLOEXEC);
+            if (fd < 0) {
+                failure = -fd;
+                break;
+            }
+            opened[open++] = fd;
+        }
+        for (int i = 0; i < open; i++) {
+            Posix.close(opened[i]);
+        }
+        return failure;
+    }
 
     /**
      * Throws IllegalArgumentException, starting with {@code what}, unless {@code fd} is an open stream socket that

@@ -1,6 +1,7 @@
-package io.github.zmqffm.internal;
+package io.github.zmqffm;
 
-import io.github.zmqffm.LoadedLibrary;
+import io.github.zmqffm.internal.Descriptors;
+import io.github.zmqffm.internal.NativeLoader;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -16,26 +17,27 @@ import static io.github.zmqffm.lib.zmq_h.ZMQ_IO_THREADS;
  * <p>The bundled library is built with {@code native/patches}, which make those calls fail with EMFILE
  * themselves, so it is not checked (no cost). A library from {@code zmqffm.library.path} or the system is.
  * Best effort: another thread can take descriptors between the check and the call. On platforms without
- * {@link Posix} (Windows) nothing is checked.
+ * {@link Descriptors} (Windows) nothing is checked.
  */
-public final class FdHeadroom {
+final class FdHeadroom {
 
     /** {@code zmq_ctx_new}: the context's mailbox (an eventfd) and tweetnacl's {@code /dev/urandom}. */
     static final int CONTEXT = 2;
 
     private static final boolean CHECKED =
-            Posix.SUPPORTED && NativeLoader.ensureLoaded().source() != LoadedLibrary.Source.BUNDLED;
-    private static final int EMFILE = io.github.zmqffm.Errno.EMFILE.code();
+            Descriptors.checkable() && NativeLoader.ensureLoaded().source() != LoadedLibrary.Source.BUNDLED;
+    private static final int EMFILE = Errno.EMFILE.code();
+    private static final int ENFILE = 23; // the same on Linux and macOS
 
     private FdHeadroom() {}
 
     /** Whether the loaded library is checked (it is not the bundled, patched one). */
-    public static boolean checked() {
+    static boolean checked() {
         return CHECKED;
     }
 
     /** Before {@code zmq_ctx_new}: throws its EMFILE when too few descriptors are free. */
-    public static void beforeContext() {
+    static void beforeContext() {
         if (CHECKED) {
             probe(CONTEXT, "zmq_ctx_new", null);
         }
@@ -45,7 +47,7 @@ public final class FdHeadroom {
      * Before the first {@code zmq_socket} of {@code context}, which starts the reaper and the I/O threads (a mailbox
      * and an epoll descriptor each) besides the socket's own mailbox: throws its EMFILE when too few are free.
      */
-    public static void beforeFirstSocket(MemorySegment context, Object type) {
+    static void beforeFirstSocket(MemorySegment context, Object type) {
         if (CHECKED) {
             try (Arena arena = Arena.ofConfined()) {
                 int ioThreads = LibZmqControl.ctxGet(arena.allocate(LibZmq.CAPTURE_LAYOUT), context, ZMQ_IO_THREADS());
@@ -59,27 +61,11 @@ public final class FdHeadroom {
         return 2 * (1 + ioThreads) + 1;
     }
 
-    /**
-     * Opens and closes {@code count} descriptors; throws the {@code ZmqException} EMFILE (or ENFILE) that
-     * {@code call(argument)} would need to fail with when that fails.
-     */
+    /** Throws the EMFILE (or ENFILE) {@code call(argument)} would fail with when {@code count} cannot be opened. */
     static void probe(int count, String call, Object argument) {
-        int[] opened = new int[count];
-        int failure = 0;
-        int open = 0;
-        while (open < count) {
-            int fd = Posix.open("/dev/null", Posix.O_RDONLY | Posix.O_CLOEXEC);
-            if (fd < 0) {
-                failure = -fd;
-                break;
-            }
-            opened[open++] = fd;
-        }
-        for (int i = 0; i < open; i++) {
-            Posix.close(opened[i]);
-        }
+        int failure = Descriptors.tryOpen(count);
         // Any other failure (no /dev/null in a chroot) says nothing about descriptors: let libzmq try.
-        if (failure == EMFILE || failure == Posix.ENFILE) {
+        if (failure == EMFILE || failure == ENFILE) {
             throw Errors.exception(call, argument, failure,
                     "checked before calling libzmq, which would abort or hang without " + count + " free descriptors");
         }

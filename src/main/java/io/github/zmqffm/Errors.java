@@ -1,28 +1,25 @@
-package io.github.zmqffm.internal;
+package io.github.zmqffm;
 
-import io.github.zmqffm.ContextTerminatedException;
-import io.github.zmqffm.Errno;
-import io.github.zmqffm.ZmqException;
 import io.github.zmqffm.lib.zmq_h;
 
 /** The one place where a libzmq errno becomes a Java exception. */
-public final class Errors {
+final class Errors {
 
     /** EAGAIN on this platform: a result (false, -1, null), never an exception. */
-    public static final int EAGAIN = Errno.EAGAIN.code();
+    static final int EAGAIN = Errno.EAGAIN.code();
     /** EINTR on this platform: retried by the caller. */
-    public static final int EINTR = Errno.EINTR.code();
+    static final int EINTR = Errno.EINTR.code();
     private static final int ETERM = zmq_h.ETERM();
 
     private Errors() {}
 
     /** The exception for {@code call(argument)} failing with {@code errno}. */
-    public static ZmqException exception(String call, Object argument, int errno) {
+    static ZmqException exception(String call, Object argument, int errno) {
         return exception(call, argument, errno, null);
     }
 
     /** {@link #exception(String, Object, int)} with a note after libzmq's description of the error. */
-    public static ZmqException exception(String call, Object argument, int errno, String note) {
+    static ZmqException exception(String call, Object argument, int errno, String note) {
         String arg = argument == null ? null : String.valueOf(argument);
         String description = LibZmqControl.strerror(errno) + (note == null ? "" : "; " + note);
         return errno == ETERM

@@ -1,14 +1,14 @@
-package io.github.zmqffm.internal;
+package io.github.zmqffm;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
-import static io.github.zmqffm.internal.LibZmq.ERRNO;
-import static io.github.zmqffm.internal.LibZmq.INT_OF_2PTR;
-import static io.github.zmqffm.internal.LibZmq.INT_OF_PTR;
-import static io.github.zmqffm.internal.LibZmq.link;
-import static io.github.zmqffm.internal.LibZmq.unexpected;
+import static io.github.zmqffm.LibZmq.ERRNO;
+import static io.github.zmqffm.LibZmq.INT_OF_2PTR;
+import static io.github.zmqffm.LibZmq.INT_OF_PTR;
+import static io.github.zmqffm.LibZmq.link;
+import static io.github.zmqffm.LibZmq.unexpected;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -18,7 +18,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * message metadata and caller-owned content, the proxy, monitoring and the CURVE/Z85 helpers. None of these
  * run per message.
  */
-public final class LibZmqControl {
+final class LibZmqControl {
 
     private static final MethodHandle CTX_NEW = link("zmq_ctx_new", FunctionDescriptor.of(ADDRESS), ERRNO);
     private static final MethodHandle CTX_TERM = link("zmq_ctx_term", INT_OF_PTR, ERRNO);
@@ -51,7 +51,7 @@ public final class LibZmqControl {
     // ---- contexts and sockets ----
 
     /** {@code zmq_ctx_new}. */
-    public static MemorySegment ctxNew(MemorySegment errno) {
+    static MemorySegment ctxNew(MemorySegment errno) {
         try {
             return (MemorySegment) CTX_NEW.invokeExact(errno);
         } catch (Throwable t) {
@@ -60,7 +60,7 @@ public final class LibZmqControl {
     }
 
     /** {@code zmq_ctx_term}. */
-    public static int ctxTerm(MemorySegment errno, MemorySegment context) {
+    static int ctxTerm(MemorySegment errno, MemorySegment context) {
         try {
             return (int) CTX_TERM.invokeExact(errno, context);
         } catch (Throwable t) {
@@ -69,7 +69,7 @@ public final class LibZmqControl {
     }
 
     /** {@code zmq_ctx_shutdown}. */
-    public static int ctxShutdown(MemorySegment errno, MemorySegment context) {
+    static int ctxShutdown(MemorySegment errno, MemorySegment context) {
         try {
             return (int) CTX_SHUTDOWN.invokeExact(errno, context);
         } catch (Throwable t) {
@@ -78,7 +78,7 @@ public final class LibZmqControl {
     }
 
     /** {@code zmq_ctx_set}. */
-    public static int ctxSet(MemorySegment errno, MemorySegment context, int option, int value) {
+    static int ctxSet(MemorySegment errno, MemorySegment context, int option, int value) {
         try {
             return (int) CTX_SET.invokeExact(errno, context, option, value);
         } catch (Throwable t) {
@@ -87,7 +87,7 @@ public final class LibZmqControl {
     }
 
     /** {@code zmq_ctx_get}. */
-    public static int ctxGet(MemorySegment errno, MemorySegment context, int option) {
+    static int ctxGet(MemorySegment errno, MemorySegment context, int option) {
         try {
             return (int) CTX_GET.invokeExact(errno, context, option);
         } catch (Throwable t) {
@@ -96,7 +96,7 @@ public final class LibZmqControl {
     }
 
     /** {@code zmq_socket}. */
-    public static MemorySegment socket(MemorySegment errno, MemorySegment context, int type) {
+    static MemorySegment socket(MemorySegment errno, MemorySegment context, int type) {
         try {
             return (MemorySegment) SOCKET.invokeExact(errno, context, type);
         } catch (Throwable t) {
@@ -105,7 +105,7 @@ public final class LibZmqControl {
     }
 
     /** {@code zmq_close}. */
-    public static int close(MemorySegment errno, MemorySegment socket) {
+    static int close(MemorySegment errno, MemorySegment socket) {
         try {
             return (int) CLOSE.invokeExact(errno, socket);
         } catch (Throwable t) {
@@ -114,7 +114,7 @@ public final class LibZmqControl {
     }
 
     /** {@code zmq_bind}. */
-    public static int bind(MemorySegment errno, MemorySegment socket, MemorySegment endpoint) {
+    static int bind(MemorySegment errno, MemorySegment socket, MemorySegment endpoint) {
         try {
             return (int) BIND.invokeExact(errno, socket, endpoint);
         } catch (Throwable t) {
@@ -123,7 +123,7 @@ public final class LibZmqControl {
     }
 
     /** {@code zmq_connect}. */
-    public static int connect(MemorySegment errno, MemorySegment socket, MemorySegment endpoint) {
+    static int connect(MemorySegment errno, MemorySegment socket, MemorySegment endpoint) {
         try {
             return (int) CONNECT.invokeExact(errno, socket, endpoint);
         } catch (Throwable t) {
@@ -132,7 +132,7 @@ public final class LibZmqControl {
     }
 
     /** {@code zmq_unbind}. */
-    public static int unbind(MemorySegment errno, MemorySegment socket, MemorySegment endpoint) {
+    static int unbind(MemorySegment errno, MemorySegment socket, MemorySegment endpoint) {
         try {
             return (int) UNBIND.invokeExact(errno, socket, endpoint);
         } catch (Throwable t) {
@@ -141,7 +141,7 @@ public final class LibZmqControl {
     }
 
     /** {@code zmq_disconnect}. */
-    public static int disconnect(MemorySegment errno, MemorySegment socket, MemorySegment endpoint) {
+    static int disconnect(MemorySegment errno, MemorySegment socket, MemorySegment endpoint) {
         try {
             return (int) DISCONNECT.invokeExact(errno, socket, endpoint);
         } catch (Throwable t) {
@@ -150,7 +150,7 @@ public final class LibZmqControl {
     }
 
     /** libzmq's text for an errno value. */
-    public static String strerror(int errno) {
+    static String strerror(int errno) {
         try {
             MemorySegment text = (MemorySegment) STRERROR.invokeExact(errno);
             return text.reinterpret(Long.MAX_VALUE).getString(0);
@@ -160,7 +160,7 @@ public final class LibZmqControl {
     }
 
     /** {@code zmq_socket_monitor}. */
-    public static int socketMonitor(MemorySegment errno, MemorySegment socket, MemorySegment endpoint, int events) {
+    static int socketMonitor(MemorySegment errno, MemorySegment socket, MemorySegment endpoint, int events) {
         try {
             return (int) SOCKET_MONITOR.invokeExact(errno, socket, endpoint, events);
         } catch (Throwable t) {
@@ -169,7 +169,7 @@ public final class LibZmqControl {
     }
 
     /** {@code zmq_proxy_steerable}. */
-    public static int proxySteerable(MemorySegment errno, MemorySegment frontend, MemorySegment backend,
+    static int proxySteerable(MemorySegment errno, MemorySegment frontend, MemorySegment backend,
                                      MemorySegment capture, MemorySegment control) {
         try {
             return (int) PROXY_STEERABLE.invokeExact(errno, frontend, backend, capture, control);
@@ -181,7 +181,7 @@ public final class LibZmqControl {
     // ---- messages ----
 
     /** {@code zmq_msg_init_data}. */
-    public static int msgInitData(MemorySegment errno, MemorySegment msg, MemorySegment data, long size,
+    static int msgInitData(MemorySegment errno, MemorySegment msg, MemorySegment data, long size,
                                   MemorySegment freeFn, MemorySegment hint) {
         try {
             return (int) MSG_INIT_DATA.invokeExact(errno, msg, data, size, freeFn, hint);
@@ -191,7 +191,7 @@ public final class LibZmqControl {
     }
 
     /** {@code zmq_msg_gets}: a C string, or NULL with errno set. */
-    public static MemorySegment msgGets(MemorySegment errno, MemorySegment msg, MemorySegment property) {
+    static MemorySegment msgGets(MemorySegment errno, MemorySegment msg, MemorySegment property) {
         try {
             return (MemorySegment) MSG_GETS.invokeExact(errno, msg, property);
         } catch (Throwable t) {
@@ -202,7 +202,7 @@ public final class LibZmqControl {
     // ---- security helpers ----
 
     /** {@code zmq_z85_encode}. */
-    public static MemorySegment z85Encode(MemorySegment errno, MemorySegment destination, MemorySegment data, long size) {
+    static MemorySegment z85Encode(MemorySegment errno, MemorySegment destination, MemorySegment data, long size) {
         try {
             return (MemorySegment) Z85_ENCODE.invokeExact(errno, destination, data, size);
         } catch (Throwable t) {
@@ -211,7 +211,7 @@ public final class LibZmqControl {
     }
 
     /** {@code zmq_z85_decode}. */
-    public static MemorySegment z85Decode(MemorySegment errno, MemorySegment destination, MemorySegment text) {
+    static MemorySegment z85Decode(MemorySegment errno, MemorySegment destination, MemorySegment text) {
         try {
             return (MemorySegment) Z85_DECODE.invokeExact(errno, destination, text);
         } catch (Throwable t) {
@@ -220,7 +220,7 @@ public final class LibZmqControl {
     }
 
     /** {@code zmq_curve_keypair}. */
-    public static int curveKeypair(MemorySegment errno, MemorySegment publicKey, MemorySegment secretKey) {
+    static int curveKeypair(MemorySegment errno, MemorySegment publicKey, MemorySegment secretKey) {
         try {
             return (int) CURVE_KEYPAIR.invokeExact(errno, publicKey, secretKey);
         } catch (Throwable t) {
@@ -229,7 +229,7 @@ public final class LibZmqControl {
     }
 
     /** {@code zmq_curve_public}. */
-    public static int curvePublic(MemorySegment errno, MemorySegment publicKey, MemorySegment secretKey) {
+    static int curvePublic(MemorySegment errno, MemorySegment publicKey, MemorySegment secretKey) {
         try {
             return (int) CURVE_PUBLIC.invokeExact(errno, publicKey, secretKey);
         } catch (Throwable t) {

@@ -1,4 +1,4 @@
-package io.github.zmqffm.internal;
+package io.github.zmqffm;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -11,7 +11,7 @@ import java.lang.invoke.MethodHandle;
  * capture and option scratch): global-scope segments, so the hot path pays no liveness checks, freed
  * explicitly by their single owner's {@code close()}.
  */
-public final class NativeMemory {
+final class NativeMemory {
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final MethodHandle CALLOC = LINKER.downcallHandle(
@@ -26,7 +26,7 @@ public final class NativeMemory {
     private NativeMemory() {}
 
     /** Zeroed native memory of {@code size} bytes, 16-byte aligned, until {@link #free}. */
-    public static MemorySegment allocate(long size) {
+    static MemorySegment allocate(long size) {
         MemorySegment address;
         try {
             address = (MemorySegment) CALLOC.invokeExact(1L, size);
@@ -40,7 +40,7 @@ public final class NativeMemory {
     }
 
     /** Frees memory from {@link #allocate}; the segment must not be used afterwards. */
-    public static void free(MemorySegment segment) {
+    static void free(MemorySegment segment) {
         try {
             FREE.invokeExact(segment);
         } catch (Throwable t) {

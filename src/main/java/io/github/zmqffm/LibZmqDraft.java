@@ -1,16 +1,16 @@
-package io.github.zmqffm.internal;
+package io.github.zmqffm;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
-import static io.github.zmqffm.internal.LibZmq.C_LONG;
-import static io.github.zmqffm.internal.LibZmq.CRITICAL;
-import static io.github.zmqffm.internal.LibZmq.ERRNO;
-import static io.github.zmqffm.internal.LibZmq.INT_OF_2PTR;
-import static io.github.zmqffm.internal.LibZmq.INT_OF_PTR;
-import static io.github.zmqffm.internal.LibZmq.link;
-import static io.github.zmqffm.internal.LibZmq.unexpected;
+import static io.github.zmqffm.LibZmq.C_LONG;
+import static io.github.zmqffm.LibZmq.CRITICAL;
+import static io.github.zmqffm.LibZmq.ERRNO;
+import static io.github.zmqffm.LibZmq.INT_OF_2PTR;
+import static io.github.zmqffm.LibZmq.INT_OF_PTR;
+import static io.github.zmqffm.LibZmq.link;
+import static io.github.zmqffm.LibZmq.unexpected;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
@@ -19,7 +19,7 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * libzmq's draft API (groups, routing ids, the {@code zmq_poller} family), linked like {@link LibZmq}.
  * A libzmq built without drafts links these to handles that throw {@link UnsupportedOperationException}.
  */
-public final class LibZmqDraft {
+final class LibZmqDraft {
 
     private static final MethodHandle JOIN = link("zmq_join", INT_OF_2PTR, ERRNO);
     private static final MethodHandle LEAVE = link("zmq_leave", INT_OF_2PTR, ERRNO);
@@ -47,7 +47,7 @@ public final class LibZmqDraft {
     private LibZmqDraft() {}
 
 
-    public static int join(MemorySegment errno, MemorySegment socket, MemorySegment group) {
+    static int join(MemorySegment errno, MemorySegment socket, MemorySegment group) {
         try {
             return (int) JOIN.invokeExact(errno, socket, group);
         } catch (Throwable t) {
@@ -55,7 +55,7 @@ public final class LibZmqDraft {
         }
     }
 
-    public static int leave(MemorySegment errno, MemorySegment socket, MemorySegment group) {
+    static int leave(MemorySegment errno, MemorySegment socket, MemorySegment group) {
         try {
             return (int) LEAVE.invokeExact(errno, socket, group);
         } catch (Throwable t) {
@@ -63,7 +63,7 @@ public final class LibZmqDraft {
         }
     }
 
-    public static int msgSetRoutingId(MemorySegment errno, MemorySegment msg, int routingId) {
+    static int msgSetRoutingId(MemorySegment errno, MemorySegment msg, int routingId) {
         try {
             return (int) MSG_SET_ROUTING_ID.invokeExact(errno, msg, routingId);
         } catch (Throwable t) {
@@ -71,7 +71,7 @@ public final class LibZmqDraft {
         }
     }
 
-    public static int msgRoutingId(MemorySegment msg) {
+    static int msgRoutingId(MemorySegment msg) {
         try {
             return (int) MSG_ROUTING_ID.invokeExact(msg);
         } catch (Throwable t) {
@@ -79,7 +79,7 @@ public final class LibZmqDraft {
         }
     }
 
-    public static int msgSetGroup(MemorySegment errno, MemorySegment msg, MemorySegment group) {
+    static int msgSetGroup(MemorySegment errno, MemorySegment msg, MemorySegment group) {
         try {
             return (int) MSG_SET_GROUP.invokeExact(errno, msg, group);
         } catch (Throwable t) {
@@ -87,7 +87,7 @@ public final class LibZmqDraft {
         }
     }
 
-    public static MemorySegment msgGroup(MemorySegment msg) {
+    static MemorySegment msgGroup(MemorySegment msg) {
         try {
             return (MemorySegment) MSG_GROUP.invokeExact(msg);
         } catch (Throwable t) {
@@ -95,7 +95,7 @@ public final class LibZmqDraft {
         }
     }
 
-    public static MemorySegment pollerNew(MemorySegment errno) {
+    static MemorySegment pollerNew(MemorySegment errno) {
         try {
             return (MemorySegment) POLLER_NEW.invokeExact(errno);
         } catch (Throwable t) {
@@ -104,7 +104,7 @@ public final class LibZmqDraft {
     }
 
     /** {@code zmq_poller_destroy} takes a pointer to the poller pointer. */
-    public static int pollerDestroy(MemorySegment errno, MemorySegment pollerPointer) {
+    static int pollerDestroy(MemorySegment errno, MemorySegment pollerPointer) {
         try {
             return (int) POLLER_DESTROY.invokeExact(errno, pollerPointer);
         } catch (Throwable t) {
@@ -112,7 +112,7 @@ public final class LibZmqDraft {
         }
     }
 
-    public static int pollerAdd(MemorySegment errno, MemorySegment poller, MemorySegment socket, MemorySegment userData,
+    static int pollerAdd(MemorySegment errno, MemorySegment poller, MemorySegment socket, MemorySegment userData,
                                 short events) {
         try {
             return (int) POLLER_ADD.invokeExact(errno, poller, socket, userData, events);
@@ -121,7 +121,7 @@ public final class LibZmqDraft {
         }
     }
 
-    public static int pollerModify(MemorySegment errno, MemorySegment poller, MemorySegment socket, short events) {
+    static int pollerModify(MemorySegment errno, MemorySegment poller, MemorySegment socket, short events) {
         try {
             return (int) POLLER_MODIFY.invokeExact(errno, poller, socket, events);
         } catch (Throwable t) {
@@ -129,7 +129,7 @@ public final class LibZmqDraft {
         }
     }
 
-    public static int pollerRemove(MemorySegment errno, MemorySegment poller, MemorySegment socket) {
+    static int pollerRemove(MemorySegment errno, MemorySegment poller, MemorySegment socket) {
         try {
             return (int) POLLER_REMOVE.invokeExact(errno, poller, socket);
         } catch (Throwable t) {
@@ -137,7 +137,7 @@ public final class LibZmqDraft {
         }
     }
 
-    public static int pollerAddFd(MemorySegment errno, MemorySegment poller, int fd, MemorySegment userData,
+    static int pollerAddFd(MemorySegment errno, MemorySegment poller, int fd, MemorySegment userData,
                                   short events) {
         try {
             return (int) POLLER_ADD_FD.invokeExact(errno, poller, fd, userData, events);
@@ -146,7 +146,7 @@ public final class LibZmqDraft {
         }
     }
 
-    public static int pollerModifyFd(MemorySegment errno, MemorySegment poller, int fd, short events) {
+    static int pollerModifyFd(MemorySegment errno, MemorySegment poller, int fd, short events) {
         try {
             return (int) POLLER_MODIFY_FD.invokeExact(errno, poller, fd, events);
         } catch (Throwable t) {
@@ -154,7 +154,7 @@ public final class LibZmqDraft {
         }
     }
 
-    public static int pollerRemoveFd(MemorySegment errno, MemorySegment poller, int fd) {
+    static int pollerRemoveFd(MemorySegment errno, MemorySegment poller, int fd) {
         try {
             return (int) POLLER_REMOVE_FD.invokeExact(errno, poller, fd);
         } catch (Throwable t) {
@@ -163,7 +163,7 @@ public final class LibZmqDraft {
     }
 
     /** {@code zmq_poller_wait_all}; {@code timeoutMillis} -1 waits forever. */
-    public static int pollerWaitAll(MemorySegment errno, MemorySegment poller, MemorySegment events, int count,
+    static int pollerWaitAll(MemorySegment errno, MemorySegment poller, MemorySegment events, int count,
                                     long timeoutMillis) {
         try {
             return C_LONG.byteSize() == 8

@@ -1,4 +1,4 @@
-package io.github.zmqffm.internal;
+package io.github.zmqffm;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Java exception would kill the JVM and a slow callback would stall all traffic. So the one static upcall stub
  * only enqueues the callback's id; a daemon thread runs the callbacks.
  */
-public final class ReleaseQueue {
+final class ReleaseQueue {
 
     private static final System.Logger LOG = System.getLogger(ReleaseQueue.class.getName());
     private static final Map<Long, Runnable> PENDING = new ConcurrentHashMap<>();
@@ -27,7 +27,7 @@ public final class ReleaseQueue {
     private static final AtomicLong IDS = new AtomicLong();
 
     /** {@code void free_fn(void *data, void *hint)}: the hint carries the callback's id. */
-    public static final MemorySegment FREE_FUNCTION;
+    static final MemorySegment FREE_FUNCTION;
 
     static {
         try {
@@ -44,19 +44,19 @@ public final class ReleaseQueue {
     private ReleaseQueue() {}
 
     /** Registers a callback and returns the hint to pass to {@code zmq_msg_init_data}. */
-    public static MemorySegment register(Runnable release) {
+    static MemorySegment register(Runnable release) {
         long id = IDS.incrementAndGet();
         PENDING.put(id, release);
         return MemorySegment.ofAddress(id);
     }
 
     /** Forgets a callback whose message was never built (zmq_msg_init_data failed). */
-    public static void cancel(MemorySegment hint) {
+    static void cancel(MemorySegment hint) {
         PENDING.remove(hint.address());
     }
 
     /** The number of callbacks registered but not yet run. */
-    public static int pending() {
+    static int pending() {
         return PENDING.size();
     }
 
