@@ -85,6 +85,23 @@ final class FdExhaustion implements AutoCloseable {
         }
     }
 
+    /** What each open descriptor refers to ({@code anon_inode:[eventfd]}, {@code socket:[123]}, a path...). */
+    static java.util.Map<Integer, String> openFdTargets() {
+        java.util.Map<Integer, String> targets = new java.util.TreeMap<>();
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    targets.put(Integer.parseInt(fd.getFileName().toString()), Files.readSymbolicLink(fd).toString());
+                } catch (IOException e) {
+                    // closed meanwhile (the one listing the directory)
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return targets;
+    }
+
     private static int highestOpenFd() {
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
             return fds.mapToInt(p -> Integer.parseInt(p.getFileName().toString())).max().orElse(2);

@@ -37,12 +37,20 @@ public final class FdExhaustionProbe {
                 }
             }
         }
+        // A free udp port, found before the baseline: after its first DatagramSocket the JDK keeps a socket open.
+        int udpPort;
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0)) {
+            udpPort = probe.getLocalPort();
+        }
         long baseline = FdExhaustion.openFds();
+        java.util.Map<Integer, String> before = FdExhaustion.openFdTargets();
         List<Context> contexts = new ArrayList<>();
         Context unstarted = track(contexts, new Context());
         Context started = track(contexts, new Context());
         Socket first = started.socket(SocketType.PAIR);
         Socket threadSafe = started.socket(SocketType.SERVER);
+        Socket dish = started.socket(SocketType.DISH);
+        Socket radio = started.socket(SocketType.RADIO);
         List<Context> fresh = new ArrayList<>();
         for (int free = 0; free <= MAX_FREE; free++) {
             fresh.add(track(contexts, new Context()));
@@ -58,6 +66,24 @@ public final class FdExhaustionProbe {
                 return null;
             });
             Thread.sleep(200); // the reaper closes the socket after close() returns: let it run out of descriptors
+            exhaustion.refill(); // and take back the descriptors that closing gave back
+            // Endpoints need descriptors too: a bind fails at once, a connect keeps retrying in the I/O thread.
+            report("bindTcp", () -> first.bind("tcp://127.0.0.1:*"));
+            report("bindIpc", () -> first.bind("ipc://@zmq-ffm-exhaustion-" + ProcessHandle.current().pid()));
+            report("connectTcp", () -> {
+                first.connect("tcp://127.0.0.1:1");
+                return first;
+            });
+            // udp opens its datagram socket in the I/O thread, after bind() and connect() have returned.
+            report("bindUdp", () -> {
+                dish.bind("udp://127.0.0.1:" + udpPort);
+                return dish;
+            });
+            report("connectUdp", () -> {
+                radio.connect("udp://127.0.0.1:" + udpPort);
+                return radio;
+            });
+            Thread.sleep(200); // let the I/O thread try (and fail) to open the connections' sockets
             for (int free = 1; free <= MAX_FREE; free++) {
                 Context context = fresh.get(free);
                 Object made = withFree(exhaustion, free, "firstSocketWith" + free + "Free",
@@ -73,6 +99,8 @@ public final class FdExhaustionProbe {
             exchange(context);
         }
         first.close();
+        dish.close();
+        radio.close();
         System.out.println("recovered=ok " + contexts.size() + " contexts");
         step = "close";
         for (Context context : contexts) {
@@ -84,6 +112,9 @@ public final class FdExhaustionProbe {
             Thread.sleep(10);
         }
         System.out.println("leakedFds=" + (FdExhaustion.openFds() - baseline));
+        java.util.Map<Integer, String> after = FdExhaustion.openFdTargets();
+        after.keySet().removeAll(before.keySet());
+        System.out.println("newFds " + after); // what a leak is, when there is one
         System.out.println("done=ok");
     }
 

@@ -36,6 +36,13 @@ class ResourceExhaustionTest {
         assertEach(outcomes, "firstSocketWith", 1, 4, "EMFILE");
         assertEach(outcomes, "firstSocketWith", 5, 7, "ok");
         assertEquals("EMFILE", outcomes.get("socket"));
+        // 0004: a tcp or udp bind resolves its host with getifaddrs, which needs a descriptor (it aborted).
+        assertEquals("EMFILE", outcomes.get("bindTcp"));
+        assertEquals("EMFILE", outcomes.get("bindUdp"));
+        assertEquals("EMFILE", outcomes.get("bindIpc"));
+        assertEquals("ok", outcomes.get("connectTcp"), "connect is asynchronous: the I/O thread retries");
+        // 0005: a udp connect opens its socket in the I/O thread after connect() returned, which asserted it could.
+        assertEquals("ok", outcomes.get("connectUdp"));
         // 0003: a thread-safe socket takes its reaper signaler when made, so closing it needs no descriptor.
         assertEquals("EMFILE", outcomes.get("threadSafeSocket"));
         assertEquals("ok", outcomes.get("closeThreadSafe"));
