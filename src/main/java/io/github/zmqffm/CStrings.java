@@ -1,11 +1,20 @@
 package io.github.zmqffm;
 
+import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
-/** Java strings on their way to C: libzmq reads up to the first NUL, so an embedded one would cut the text short. */
+/**
+ * C strings: those libzmq returns, and Java strings on their way to it (libzmq reads up to the first NUL, so an
+ * embedded one would cut the text short).
+ */
 final class CStrings {
 
     private CStrings() {}
+
+    /** The NUL-terminated UTF-8 text at {@code pointer} (a zero-length segment from a downcall). */
+    static String read(MemorySegment pointer) {
+        return pointer.reinterpret(Long.MAX_VALUE).getString(0);
+    }
 
     /** {@code text}, or IllegalArgumentException naming {@code call(text)} if it has a NUL character. */
     static String requireNoNul(String call, String text) {

@@ -200,15 +200,13 @@ final class LibZmq {
         }
     }
 
-    /**
-     * A view of a message's content: one slice of the all-of-memory segment, cheap enough to be inlined into
-     * the caller (and so scalar-replaced there) where a downcall-returned segment plus reinterpret is not.
-     */
-    static MemorySegment msgContent(MemorySegment msg) {
-        return EVERYTHING.asSlice(msgDataAddress(msg), msgSize(msg));
+    /** Copies the first {@code length} bytes of one message's content into another's. */
+    static void copyMsgContent(MemorySegment from, MemorySegment to, long length) {
+        MemorySegment.copy(EVERYTHING, msgDataAddress(from), EVERYTHING, msgDataAddress(to), length);
     }
 
-    private static long msgDataAddress(MemorySegment msg) {
+    /** The address of a message's content ({@code zmq_msg_data}). */
+    static long msgDataAddress(MemorySegment msg) {
         try {
             return (long) MSG_DATA_ADDRESS.invokeExact(msg);
         } catch (Throwable t) {

@@ -1,6 +1,7 @@
 package io.github.zmqffm;
 
 import io.github.zmqffm.internal.NativeLoader;
+import io.github.zmqffm.internal.Platform;
 import io.github.zmqffm.lib.zmq_h;
 
 import java.lang.foreign.Arena;
@@ -47,6 +48,14 @@ public final class Zmq {
     /** The loaded library: its file, and why the loader chose it. */
     public static LoadedLibrary library() {
         return NativeLoader.ensureLoaded();
+    }
+
+    /**
+     * This JVM's platform as the native classifier jars name it ({@code linux-x86_64}, {@code linux-aarch_64},
+     * {@code windows-x86_64}, ...): the classifier of the jar that carries its libzmq. Loads nothing.
+     */
+    public static String platform() {
+        return Platform.current().classifier();
     }
 
     /** The file libzmq was loaded from. */

@@ -2,7 +2,6 @@ package io.github.zmqffm.tools;
 
 import io.github.zmqffm.LoadedLibrary;
 import io.github.zmqffm.Zmq;
-import io.github.zmqffm.internal.Platform;
 import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
@@ -14,10 +13,12 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.out.println("platform:       " + Platform.current().classifier());
+        System.out.println("platform:       " + Zmq.platform());
         System.out.println("java:           " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")");
-        System.out.println("native access:  " + (DoctorCommand.class.getModule().isNativeAccessEnabled()
-                ? "enabled" : "NOT enabled (add --enable-native-access=ALL-UNNAMED)"));
+        // What counts is the library's module: it makes the restricted calls.
+        Module module = Zmq.class.getModule();
+        System.out.println("native access:  " + (module.isNativeAccessEnabled() ? "enabled" : "NOT enabled (add "
+                + "--enable-native-access=" + (module.isNamed() ? module.getName() : "ALL-UNNAMED") + ")"));
         LoadedLibrary library = Zmq.library();
         System.out.println("library:        " + library.path());
         System.out.println("chosen because: " + library.source().name().toLowerCase(java.util.Locale.ROOT) + ", "
@@ -28,6 +29,7 @@ final class DoctorCommand implements Callable<Integer> {
             capabilities.append(' ').append(capability).append(Zmq.has(capability) ? "=yes" : "=no");
         }
         System.out.println("capabilities:  " + capabilities);
+        library.warning().ifPresent(warning -> System.out.println("warning:        " + warning));
         return 0;
     }
 }
