@@ -13,7 +13,10 @@ final class Errors {
 
     private Errors() {}
 
-    /** The exception for {@code call(argument)} failing with {@code errno}. */
+    /**
+     * The exception for {@code call(argument)} failing with {@code errno}; its message adds what the errno alone
+     * does not say where {@link ErrorHints} knows it (REQ/REP order, a malformed endpoint).
+     */
     static ZmqException exception(String call, Object argument, int errno) {
         return exception(call, argument, errno, null);
     }
@@ -21,7 +24,9 @@ final class Errors {
     /** {@link #exception(String, Object, int)} with a note after libzmq's description of the error. */
     static ZmqException exception(String call, Object argument, int errno, String note) {
         String arg = argument == null ? null : String.valueOf(argument);
-        String description = LibZmqControl.strerror(errno) + (note == null ? "" : "; " + note);
+        String hint = ErrorHints.of(call, argument, errno);
+        String description = LibZmqControl.strerror(errno) + (note == null ? "" : "; " + note)
+                + (hint == null ? "" : " - " + hint);
         return errno == ETERM
                 ? new ContextTerminatedException(call, arg, errno, description)
                 : new ZmqException(call, arg, errno, description);

@@ -110,12 +110,14 @@ public final class Socket implements AutoCloseable {
      * EADDRNOTAVAIL, ENODEV, EMTHREAD, ETERM.
      */
     public String bind(String endpoint) {
+        ZapRules.check(this, endpoint, true);
         call("bind", endpoint, LibZmqControl::bind);
         return get(SocketOption.LAST_ENDPOINT);
     }
 
     /** Connects to an endpoint. Errors: EINVAL, EPROTONOSUPPORT, ENOCOMPATPROTO, EMTHREAD, ETERM. */
     public void connect(String endpoint) {
+        ZapRules.check(this, endpoint, false);
         call("connect", endpoint, LibZmqControl::connect);
     }
 

@@ -1,11 +1,12 @@
 package io.github.zmqffm.internal;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * {@link Duration}s as libzmq and the JDK take them, saturating instead of throwing: {@code Duration.toMillis()}
- * and {@code toNanos()} throw ArithmeticException past about 292 million and 292 years, and a caller may well pass
- * {@code Duration.ofSeconds(Long.MAX_VALUE)} to mean "forever".
+ * The one conversion of a {@link Duration} to what libzmq and the JDK take, saturating instead of throwing:
+ * {@code Duration.toMillis()} and {@code toNanos()} throw ArithmeticException past about 292 million and 292
+ * years, and a caller may well pass {@code Duration.ofSeconds(Long.MAX_VALUE)} to mean "forever".
  */
 public final class Timeouts {
 
@@ -15,12 +16,20 @@ public final class Timeouts {
 
     private Timeouts() {}
 
-    /** A libzmq timeout or linger ({@code int} ms): -1 (forever) when negative, at most {@code Integer.MAX_VALUE}. */
-    public static int millis(Duration duration) {
-        if (duration.isNegative()) {
+    /**
+     * {@code timeout} in whole milliseconds for libzmq: negative becomes -1 (no limit), a fraction of a millisecond
+     * rounds up (so a short wait never turns into a busy "just look"), and anything beyond
+     * {@link Integer#MAX_VALUE} ms (about 24 days) is capped there.
+     */
+    public static int millis(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
             return -1;
         }
-        return duration.compareTo(MAX_MILLIS) >= 0 ? Integer.MAX_VALUE : (int) duration.toMillis();
+        if (timeout.compareTo(MAX_MILLIS) >= 0) {
+            return Integer.MAX_VALUE;
+        }
+        return (int) ((timeout.toNanos() + 999_999) / 1_000_000);
     }
 
     /** Nanoseconds, saturated at {@code Long.MIN_VALUE} and {@code Long.MAX_VALUE}. */

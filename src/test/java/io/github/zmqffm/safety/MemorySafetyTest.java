@@ -28,7 +28,7 @@ class MemorySafetyTest {
     /** The scenario classes, one per class of failure the safety issue names. */
     private static final List<Class<?>> SCENARIOS = List.of(LifetimeScenarios.class, ViewScenarios.class,
             WrapScenarios.class, CloseScenarios.class, ThreadScenarios.class, HandleScenarios.class,
-            MappedFileScenarios.class, LeakScenarios.class);
+            MappedFileScenarios.class, LeakScenarios.class, AbortScenarios.class);
 
     /** A scenario bounds its own waits; this only catches a hang, generously for a loaded 2-core machine. */
     private static final Duration CHILD_LIMIT = Duration.ofMinutes(3);
