@@ -216,7 +216,8 @@ public final class SocketOption<T> {
             integer("VMCI_CONNECT_TIMEOUT", ZMQ_VMCI_CONNECT_TIMEOUT(), GET_SET);
     /**
      * ZMQ_USE_FD: bind to this already-open listening file descriptor instead of creating one (-1: none); libzmq
-     * then owns it. Checked to be a listening stream socket (Linux, macOS; refused elsewhere).
+     * owns it from the bind on. Checked to be a listening stream socket when set (Linux, macOS; refused elsewhere)
+     * and again at each tcp, ipc or ws bind, which throws IllegalStateException if it was closed or reused since.
      */
     public static final SocketOption<Integer> USE_FD =
             checked(integer("USE_FD", ZMQ_USE_FD(), GET_SET), OptionCheck.LISTENING_SOCKET);

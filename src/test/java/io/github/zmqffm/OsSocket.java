@@ -12,7 +12,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
-/** Raw Linux sockets made through libc, to hand ZMQ_USE_FD descriptors the test controls. */
+/** Raw Linux sockets (and files) made through libc, to hand ZMQ_USE_FD descriptors the test controls. */
 final class OsSocket {
 
     static final int SOCK_STREAM = 1;
@@ -25,6 +25,8 @@ final class OsSocket {
     private static final MethodHandle GETSOCKNAME =
             libc("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     private static final MethodHandle CLOSE = libc("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle OPEN = libc("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle DUP2 = libc("dup2", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
 
     private OsSocket() {}
 
@@ -67,6 +69,30 @@ final class OsSocket {
             int ignored = (int) CLOSE.invokeExact(fd);
         } catch (Throwable t) {
             throw new IllegalStateException(t);
+        }
+    }
+
+    /** A new read-only descriptor of the file at {@code path}. */
+    static int openReadOnly(String path) {
+        try (Arena arena = Arena.ofConfined()) {
+            int fd = (int) OPEN.invokeExact(arena.allocateFrom(path), 0); // O_RDONLY
+            if (fd < 0) {
+                throw new IllegalStateException("open failed: " + path);
+            }
+            return fd;
+        } catch (Throwable t) {
+            throw t instanceof RuntimeException e ? e : new IllegalStateException(t);
+        }
+    }
+
+    /** Makes descriptor number {@code target} refer to what {@code source} refers to (closing it first). */
+    static void dup2(int source, int target) {
+        try {
+            if ((int) DUP2.invokeExact(source, target) != target) {
+                throw new IllegalStateException("dup2 failed");
+            }
+        } catch (Throwable t) {
+            throw t instanceof RuntimeException e ? e : new IllegalStateException(t);
         }
     }
 

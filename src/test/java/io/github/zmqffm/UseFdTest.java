@@ -4,6 +4,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -71,6 +76,22 @@ class UseFdTest {
     @Test
     void aDescriptorThatIsNotOpenIsRefused() {
         assertRefused(1 << 30, "not an open socket (EBADF)"); // above any RLIMIT_NOFILE: never open
+    }
+
+    /**
+     * A descriptor checked when USE_FD was set may be something else by the time of the bind (closed, or its
+     * number reused for a pipe or a file): the bind checks it again. In a child JVM, as libzmq aborts otherwise.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"closed", "pipe", "file"})
+    void aDescriptorThatChangedBeforeTheBindIsRefusedThere(String change) throws Exception {
+        ChildJvm.Result result = ChildJvm.finish(ChildJvm.start(List.of(), UseFdRebindProbe.class, change),
+                Duration.ofMinutes(2));
+        assertEquals(0, result.exitCode(), result.stdout() + result.stderr());
+        assertTrue(result.stdout().contains("refused: bind(tcp://127.0.0.1:*): ZMQ_USE_FD="), result.stdout());
+        assertTrue(result.stdout().contains("not an open socket (" + (change.equals("closed") ? "EBADF" : "ENOTSOCK") + ")"),
+                result.stdout());
+        assertTrue(result.stdout().contains("rebound"), result.stdout());
     }
 
     private void assertRefused(int fd, String why) {
