@@ -139,8 +139,14 @@ public final class Context implements AutoCloseable {
         }
     }
 
-    /** Sets a context option. Errors: EINVAL. */
+    /**
+     * Sets a context option. Errors: EINVAL. A read-only option ({@code !option.writable()}) throws
+     * {@link UnsupportedOperationException}: libzmq would take SOCKET_LIMIT's number for THREAD_PRIORITY's.
+     */
     public void set(ContextOption option, int value) {
+        if (!option.writable()) {
+            throw new UnsupportedOperationException("ContextOption." + option + " is read-only");
+        }
         CallGuard.Owner token = guard.enter();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
@@ -153,16 +159,20 @@ public final class Context implements AutoCloseable {
         }
     }
 
-    /** Reads a context option. Errors: EINVAL (write-only option). */
+    /**
+     * Reads a context option, as is: -1 is a value ({@link ContextOption#THREAD_SCHED_POLICY}'s default, or a
+     * {@link ContextOption#THREAD_NAME_PREFIX} of -1), not an error. A write-only option
+     * ({@code !option.readable()}) throws {@link UnsupportedOperationException}.
+     */
     public int get(ContextOption option) {
+        if (!option.readable()) {
+            throw new UnsupportedOperationException("ContextOption." + option + " is write-only: libzmq 4.3.4's"
+                    + " zmq_ctx_get does not read it");
+        }
         CallGuard.Owner token = guard.enter();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
-            int value = LibZmqControl.ctxGet(errno, handle, option.value());
-            if (value == -1) {
-                throw Errors.exception("zmq_ctx_get", option, LibZmq.errno(errno));
-            }
-            return value;
+            return LibZmqControl.ctxGet(errno, handle, option.value()); // readable: libzmq fails only on a bad handle
         } finally {
             guard.exit(token);
             Reference.reachabilityFence(this);
