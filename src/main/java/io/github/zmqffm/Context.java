@@ -50,6 +50,7 @@ public final class Context implements AutoCloseable {
     private final Set<SocketResource> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private volatile boolean started; // its first socket started libzmq's reaper and I/O threads
+    private final IoThreadScheduling scheduling = new IoThreadScheduling();
     private volatile int closeLingerMillis = 0;
     private volatile int defaultLingerMillis = 1000;
     private volatile Duration termTimeout = Duration.ofSeconds(10);
@@ -116,6 +117,7 @@ public final class Context implements AutoCloseable {
         try {
             if (!started) {
                 FdHeadroom.beforeFirstSocket(handle, type);
+                scheduling.checkBeforeThreadsStart();
             }
             SocketScratch scratch = new SocketScratch();
             MemorySegment socket = LibZmqControl.socket(scratch.errno, handle, type.value());
@@ -141,12 +143,24 @@ public final class Context implements AutoCloseable {
 
     /**
      * Sets a context option. Errors: EINVAL. A read-only option ({@code !option.writable()}) throws
-     * {@link UnsupportedOperationException}: libzmq would take SOCKET_LIMIT's number for THREAD_PRIORITY's.
+     * {@link UnsupportedOperationException}: libzmq would take SOCKET_LIMIT's number for THREAD_PRIORITY's. The
+     * scheduling options (THREAD_SCHED_POLICY, THREAD_PRIORITY, THREAD_AFFINITY_CPU_ADD/REMOVE) apply when the
+     * first socket starts libzmq's threads: that first {@link #socket} tries them on a throwaway thread and throws
+     * {@link IllegalStateException} if the kernel refuses them (libzmq would abort), and setting them after it
+     * throws {@link IllegalStateException}.
      */
     public void set(ContextOption option, int value) {
         if (!option.writable()) {
             throw new UnsupportedOperationException("ContextOption." + option + " is read-only");
         }
+        if (IoThreadScheduling.concerns(option)) {
+            scheduling.set(option, value, () -> setNow(option, value));
+        } else {
+            setNow(option, value);
+        }
+    }
+
+    private void setNow(ContextOption option, int value) {
         CallGuard.Owner token = guard.enter();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
