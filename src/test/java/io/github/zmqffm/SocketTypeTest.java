@@ -98,4 +98,13 @@ class SocketTypeTest {
             dish.leave("x".repeat(255));
         }
     }
+
+    /** Fuzzer finding: a send on a DGRAM socket without a peer aborted libzmq; native/patches/0006 drops it. */
+    @Test
+    void dgramWithoutAPeerDropsWhatItSends() throws Exception {
+        ChildJvm.Result result = ChildJvm.finish(ChildJvm.start(java.util.List.of(), DgramProbe.class),
+                java.time.Duration.ofMinutes(2));
+        assertEquals(0, result.exitCode(), result.stdout() + result.stderr());
+        assertEquals("dropped", result.stdout().strip(), result.stderr());
+    }
 }
