@@ -51,7 +51,7 @@ final class ContextActions {
         }
 
         public String java() {
-            return "ctx[" + c + "].close(); // after closing any context adopted from it";
+            return "ctx[" + c + "].close(); /* after closing any context adopted from it */";
         }
     }
 
