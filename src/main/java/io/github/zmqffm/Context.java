@@ -1,6 +1,7 @@
 package io.github.zmqffm;
 
 import io.github.zmqffm.internal.NativeLoader;
+import io.github.zmqffm.internal.Timeouts;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -48,6 +49,8 @@ public final class Context implements AutoCloseable {
     private final CallGuard guard = new CallGuard(true, false, "context", () -> "this context is closed");
     private final Set<SocketResource> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private volatile boolean started; // its first socket started libzmq's reaper and I/O threads
+    private final IoThreadScheduling scheduling = new IoThreadScheduling();
     private volatile int closeLingerMillis = 0;
     private volatile int defaultLingerMillis = 1000;
     private volatile Duration termTimeout = Duration.ofSeconds(10);
@@ -75,6 +78,7 @@ public final class Context implements AutoCloseable {
         if (ioThreads < 0) {
             throw new IllegalArgumentException("ioThreads " + ioThreads + " is negative");
         }
+        FdHeadroom.beforeContext();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
             MemorySegment handle = LibZmqControl.ctxNew(errno);
@@ -114,6 +118,10 @@ public final class Context implements AutoCloseable {
     public Socket socket(SocketType type) {
         CallGuard.Owner token = guard.enter();
         try {
+            if (!started) {
+                FdHeadroom.beforeFirstSocket(handle, type);
+                scheduling.checkBeforeThreadsStart();
+            }
             SocketScratch scratch = new SocketScratch();
             MemorySegment socket = LibZmqControl.socket(scratch.errno, handle, type.value());
             if (socket.equals(MemorySegment.NULL)) {
@@ -121,6 +129,7 @@ public final class Context implements AutoCloseable {
                 scratch.free();
                 throw Errors.exception("zmq_socket", type, errno);
             }
+            started = true;
             Socket created = new Socket(this, type, socket, scratch);
             try {
                 created.set(SocketOption.LINGER, defaultLingerMillis);
@@ -135,8 +144,26 @@ public final class Context implements AutoCloseable {
         }
     }
 
-    /** Sets a context option. Errors: EINVAL. */
+    /**
+     * Sets a context option. Errors: EINVAL. A read-only option ({@code !option.writable()}) throws
+     * {@link UnsupportedOperationException}: libzmq would take SOCKET_LIMIT's number for THREAD_PRIORITY's. The
+     * scheduling options (THREAD_SCHED_POLICY, THREAD_PRIORITY, THREAD_AFFINITY_CPU_ADD/REMOVE) apply when the
+     * first socket starts libzmq's threads: that first {@link #socket} tries them on a throwaway thread and throws
+     * {@link IllegalStateException} if the kernel refuses them (libzmq would abort), and setting them after it
+     * throws {@link IllegalStateException}.
+     */
     public void set(ContextOption option, int value) {
+        if (!option.writable()) {
+            throw new UnsupportedOperationException("ContextOption." + option + " is read-only");
+        }
+        if (IoThreadScheduling.concerns(option)) {
+            scheduling.set(option, value, () -> setNow(option, value));
+        } else {
+            setNow(option, value);
+        }
+    }
+
+    private void setNow(ContextOption option, int value) {
         CallGuard.Owner token = guard.enter();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
@@ -149,16 +176,20 @@ public final class Context implements AutoCloseable {
         }
     }
 
-    /** Reads a context option. Errors: EINVAL (write-only option). */
+    /**
+     * Reads a context option, as is: -1 is a value ({@link ContextOption#THREAD_SCHED_POLICY}'s default, or a
+     * {@link ContextOption#THREAD_NAME_PREFIX} of -1), not an error. A write-only option
+     * ({@code !option.readable()}) throws {@link UnsupportedOperationException}.
+     */
     public int get(ContextOption option) {
+        if (!option.readable()) {
+            throw new UnsupportedOperationException("ContextOption." + option + " is write-only: libzmq 4.3.4's"
+                    + " zmq_ctx_get does not read it");
+        }
         CallGuard.Owner token = guard.enter();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
-            int value = LibZmqControl.ctxGet(errno, handle, option.value());
-            if (value == -1) {
-                throw Errors.exception("zmq_ctx_get", option, LibZmq.errno(errno));
-            }
-            return value;
+            return LibZmqControl.ctxGet(errno, handle, option.value()); // readable: libzmq fails only on a bad handle
         } finally {
             guard.exit(token);
             Reference.reachabilityFence(this);
@@ -319,7 +350,8 @@ public final class Context implements AutoCloseable {
 
     // Threads woken with ETERM usually close their sockets at once; wait for that rather than race them.
     private void awaitUsersClosing(List<SocketResource> open) {
-        long deadline = System.nanoTime() + closeGrace.toNanos();
+        long start = System.nanoTime();
+        long grace = Timeouts.nanos(closeGrace); // elapsed time compared, so a huge grace cannot overflow
         for (SocketResource socket : open) {
             for (;;) {
                 Thread user = socket.guard.ownerThread();
@@ -327,7 +359,7 @@ public final class Context implements AutoCloseable {
                     user = socket.creator; // a thread-safe type: the thread that made it
                 }
                 if (socket.isClosed() || user == Thread.currentThread() || !user.isAlive()
-                        || System.nanoTime() - deadline > 0) {
+                        || System.nanoTime() - start >= grace) {
                     break;
                 }
                 try {
@@ -350,7 +382,7 @@ public final class Context implements AutoCloseable {
             }
         });
         try {
-            term.get(termTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            term.get(Timeouts.nanos(termTimeout), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {

@@ -36,6 +36,7 @@ public final class Curve {
 
     /** The public key that belongs to a Z85 secret key. Errors: ENOTSUP; IllegalArgumentException if not 40 Z85 characters. */
     public static String publicKey(String secretKey) {
+        CStrings.requireNoNulSecret("a Z85 CURVE secret key", secretKey);
         if (secretKey.length() != 40) {
             throw new IllegalArgumentException("a Z85 CURVE secret key has 40 characters, not " + secretKey.length());
         }

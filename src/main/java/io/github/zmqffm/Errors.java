@@ -18,9 +18,15 @@ final class Errors {
      * does not say where {@link ErrorHints} knows it (REQ/REP order, a malformed endpoint).
      */
     static ZmqException exception(String call, Object argument, int errno) {
+        return exception(call, argument, errno, null);
+    }
+
+    /** {@link #exception(String, Object, int)} with a note after libzmq's description of the error. */
+    static ZmqException exception(String call, Object argument, int errno, String note) {
         String arg = argument == null ? null : String.valueOf(argument);
         String hint = ErrorHints.of(call, argument, errno);
-        String description = LibZmqControl.strerror(errno) + (hint == null ? "" : " - " + hint);
+        String description = LibZmqControl.strerror(errno) + (note == null ? "" : "; " + note)
+                + (hint == null ? "" : " - " + hint);
         return errno == ETERM
                 ? new ContextTerminatedException(call, arg, errno, description)
                 : new ZmqException(call, arg, errno, description);

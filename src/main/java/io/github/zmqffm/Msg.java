@@ -26,9 +26,12 @@ import java.util.Objects;
  * <p><b>Views.</b> {@link #data()} returns a view of the current content that stays valid until the content moves
  * on: this message's next receive, {@link #reset}, send (even one that returns false) or {@link #close()}. Using a
  * view after that throws {@link IllegalStateException}; it never reads memory libzmq has freed or taken over, and a
- * write through it cannot change what was sent. A view belongs to the thread that asked for it; if the message
- * meanwhile moved to another thread, the old views keep seeing the old content (kept allocated for them until they
- * are unreachable) rather than throwing. A view keeps no {@code Msg} alive, and collecting the {@code Msg} frees
+ * write through it cannot change what was sent. A view belongs to the thread that asked for it: used on any
+ * other thread it throws {@link WrongThreadException} (the JDK's check of a confined segment, made before the
+ * staleness check, so a stale view throws that there too). If the message meanwhile moved to another thread, the
+ * old views keep seeing the old content on their thread (kept allocated for them until they are unreachable)
+ * rather than throwing, and {@code data()} on the new thread views a copy of it: writes through the old views no
+ * longer reach the message. A view keeps no {@code Msg} alive, and collecting the {@code Msg} frees
  * nothing a view still sees. The first {@code data()} of each content costs a confined arena and the view (about
  * 100 bytes of garbage); {@link #copyTo}, {@link #copyFrom}, {@link #size()} and forwarding a {@code Msg} to
  * another socket cost nothing.
@@ -146,7 +149,10 @@ public final class Msg implements AutoCloseable {
         }
     }
 
-    /** A writable view of the content, valid until the content moves on (see the class comment). */
+    /**
+     * A writable view of the content, valid until the content moves on and only on the calling thread (elsewhere
+     * it throws {@link WrongThreadException}; see the class comment).
+     */
     public MemorySegment data() {
         CallGuard.Owner token = guard.enter();
         try {
@@ -234,6 +240,7 @@ public final class Msg implements AutoCloseable {
      * {@link SocketOption#METADATA}. They come from the connection handshake: over {@code inproc://} there are none.
      */
     public String gets(String property) {
+        CStrings.requireNoNul("gets", property);
         CallGuard.Owner token = guard.enter();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment value = LibZmqControl.msgGets(resource.errno, resource.msg, arena.allocateFrom(property));
@@ -282,6 +289,7 @@ public final class Msg implements AutoCloseable {
 
     /** Sets the group a draft RADIO socket publishes this message to. Errors: EINVAL (too long). */
     public void setGroup(String group) {
+        CStrings.requireNoNul("setGroup", group);
         CallGuard.Owner token = guard.enter();
         try (Arena arena = Arena.ofConfined()) {
             if (LibZmqDraft.msgSetGroup(resource.errno, resource.msg, arena.allocateFrom(group)) != 0) {
@@ -312,7 +320,7 @@ public final class Msg implements AutoCloseable {
     boolean sendThrough(SocketIo io, SendFlag flags) {
         CallGuard.Owner token = guard.enter();
         try {
-            resource.retireViewsBeforeSend();
+            resource.retireViewsKeepingContent();
             empty = false;
             if (!io.sendMessage(resource.msg, flags)) {
                 return false;
@@ -375,7 +383,7 @@ public final class Msg implements AutoCloseable {
 
         MemorySegment view() {
             if (views == null || !views.usableHere()) {
-                retireViews();
+                retireViewsKeepingContent(); // views of another thread: this one sees the same content, not none
                 views = new ContentViews(LibZmq.msgDataAddress(msg), LibZmq.msgSize(msg));
             }
             return views.segment();
@@ -396,8 +404,8 @@ public final class Msg implements AutoCloseable {
             }
         }
 
-        /** Like {@link #retireViews}, but the content stays to be sent: views elsewhere keep a copy. */
-        void retireViewsBeforeSend() {
+        /** Like {@link #retireViews}, but the content stays (to be sent, or viewed here): views elsewhere keep a copy. */
+        void retireViewsKeepingContent() {
             ContentViews old = views;
             if (old == null) {
                 return;

@@ -1,5 +1,6 @@
 package io.github.zmqffm;
 
+import io.github.zmqffm.internal.Timeouts;
 import io.github.zmqffm.lib.zmq_h;
 import io.github.zmqffm.lib.zmq_pollitem_t;
 

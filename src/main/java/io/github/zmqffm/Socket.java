@@ -113,10 +113,12 @@ public final class Socket implements AutoCloseable {
     /**
      * Binds to an endpoint and returns the endpoint actually bound: {@code bind("tcp://127.0.0.1:*")} returns
      * {@code "tcp://127.0.0.1:41234"}. Errors: EINVAL, EPROTONOSUPPORT, ENOCOMPATPROTO, EADDRINUSE,
-     * EADDRNOTAVAIL, ENODEV, EMTHREAD, ETERM.
+     * EADDRNOTAVAIL, ENODEV, EMTHREAD, ETERM. {@link IllegalStateException} if {@link SocketOption#USE_FD} no
+     * longer names a listening socket.
      */
     public String bind(String endpoint) {
         ZapRules.check(this, endpoint, true);
+        UseFdCheck.beforeBind(this, endpoint);
         call("bind", endpoint, LibZmqControl::bind);
         return get(SocketOption.LAST_ENDPOINT);
     }
@@ -137,12 +139,15 @@ public final class Socket implements AutoCloseable {
         call("disconnect", endpoint, LibZmqControl::disconnect);
     }
 
-    /** Joins a group (draft RADIO/DISH). Errors: EINVAL (group too long, not a DISH), ETERM. */
+    /**
+     * Joins a group: DISH sockets only (draft). Errors: ENOTSUP (any other type, RADIO included: a RADIO names the
+     * group of each message it sends), EINVAL (longer than 255 bytes, or already joined), ETERM.
+     */
     public void join(String group) {
         call("join", group, LibZmqDraft::join);
     }
 
-    /** Leaves a group (draft RADIO/DISH). Errors: EINVAL, ETERM. */
+    /** Leaves a group: DISH sockets only (draft). Errors: ENOTSUP (any other type), EINVAL (not joined), ETERM. */
     public void leave(String group) {
         call("leave", group, LibZmqDraft::leave);
     }
@@ -153,6 +158,7 @@ public final class Socket implements AutoCloseable {
     }
 
     private void call(String name, String argument, StringCall function) {
+        EndpointCheck.check(name, argument); // before entering: a refused argument must not leave the guard held
         CallGuard.Owner token = guard.enter();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = io().scratch.errno;

@@ -43,6 +43,9 @@ public final class SocketOption<T> {
 
     /** Every option, in {@code zmq.h} order; filled by the factories below, so it must come first. */
     private static final List<SocketOption<?>> TABLE = new ArrayList<>();
+    /** Each connection mallocs about 2.2 times the batch size, and libzmq aborts when that fails. */
+    private static final OptionCheck BATCH_SIZE =
+            range(1, 16 << 20, "each connection allocates ~2.2x this and aborts if it cannot");
 
     // Stable socket options (zmq.h "Socket options").
     /** ZMQ_AFFINITY: I/O thread affinity of new connections, a bitmask of I/O threads (0: any). */
@@ -86,7 +89,8 @@ public final class SocketOption<T> {
     /** ZMQ_RCVHWM: high-water mark of inbound messages (0: no limit). */
     public static final SocketOption<Integer> RCVHWM = integer("RCVHWM", ZMQ_RCVHWM(), GET_SET);
     /** ZMQ_MULTICAST_HOPS: time-to-live of multicast packets (hops). */
-    public static final SocketOption<Integer> MULTICAST_HOPS = integer("MULTICAST_HOPS", ZMQ_MULTICAST_HOPS(), GET_SET);
+    public static final SocketOption<Integer> MULTICAST_HOPS = checked(
+            integer("MULTICAST_HOPS", ZMQ_MULTICAST_HOPS(), GET_SET), range(1, 255, "IP_MULTICAST_TTL"));
     /** ZMQ_RCVTIMEO: receive timeout in ms; -1 blocks forever. */
     public static final SocketOption<Integer> RCVTIMEO = integer("RCVTIMEO", ZMQ_RCVTIMEO(), GET_SET);
     /** ZMQ_SNDTIMEO: send timeout in ms; -1 blocks forever. */
@@ -97,15 +101,17 @@ public final class SocketOption<T> {
     public static final SocketOption<Boolean> ROUTER_MANDATORY = bool("ROUTER_MANDATORY", ZMQ_ROUTER_MANDATORY(), SET);
     /** ZMQ_TCP_KEEPALIVE: SO_KEEPALIVE: -1 the OS default, 0 off, 1 on. */
     public static final SocketOption<Integer> TCP_KEEPALIVE = integer("TCP_KEEPALIVE", ZMQ_TCP_KEEPALIVE(), GET_SET);
-    /** ZMQ_TCP_KEEPALIVE_CNT: TCP_KEEPCNT (-1: the OS default). */
-    public static final SocketOption<Integer> TCP_KEEPALIVE_CNT =
-            integer("TCP_KEEPALIVE_CNT", ZMQ_TCP_KEEPALIVE_CNT(), GET_SET);
-    /** ZMQ_TCP_KEEPALIVE_IDLE: TCP_KEEPIDLE in s (-1: the OS default). */
-    public static final SocketOption<Integer> TCP_KEEPALIVE_IDLE =
-            integer("TCP_KEEPALIVE_IDLE", ZMQ_TCP_KEEPALIVE_IDLE(), GET_SET);
-    /** ZMQ_TCP_KEEPALIVE_INTVL: TCP_KEEPINTVL in s (-1: the OS default). */
-    public static final SocketOption<Integer> TCP_KEEPALIVE_INTVL =
-            integer("TCP_KEEPALIVE_INTVL", ZMQ_TCP_KEEPALIVE_INTVL(), GET_SET);
+    /** ZMQ_TCP_KEEPALIVE_CNT: TCP_KEEPCNT, 1..127 (-1: the OS default). */
+    public static final SocketOption<Integer> TCP_KEEPALIVE_CNT = checked(
+            integer("TCP_KEEPALIVE_CNT", ZMQ_TCP_KEEPALIVE_CNT(), GET_SET), rangeOrDefault(1, 127, "Linux's TCP_KEEPCNT"));
+    /** ZMQ_TCP_KEEPALIVE_IDLE: TCP_KEEPIDLE in s, 1..32767 (-1: the OS default). */
+    public static final SocketOption<Integer> TCP_KEEPALIVE_IDLE = checked(
+            integer("TCP_KEEPALIVE_IDLE", ZMQ_TCP_KEEPALIVE_IDLE(), GET_SET),
+            rangeOrDefault(1, 32767, "Linux's TCP_KEEPIDLE, in seconds"));
+    /** ZMQ_TCP_KEEPALIVE_INTVL: TCP_KEEPINTVL in s, 1..32767 (-1: the OS default). */
+    public static final SocketOption<Integer> TCP_KEEPALIVE_INTVL = checked(
+            integer("TCP_KEEPALIVE_INTVL", ZMQ_TCP_KEEPALIVE_INTVL(), GET_SET),
+            rangeOrDefault(1, 32767, "Linux's TCP_KEEPINTVL, in seconds"));
     /** ZMQ_IMMEDIATE: queue messages only to completed connections. */
     public static final SocketOption<Boolean> IMMEDIATE = bool("IMMEDIATE", ZMQ_IMMEDIATE(), GET_SET);
     /** ZMQ_XPUB_VERBOSE: XPUB: pass on every subscription message, not only new ones. */
@@ -145,8 +151,9 @@ public final class SocketOption<T> {
     public static final SocketOption<String> ZAP_DOMAIN = string("ZAP_DOMAIN", ZMQ_ZAP_DOMAIN(), GET_SET);
     /** ZMQ_ROUTER_HANDOVER: ROUTER: a new peer with a routing id in use takes it over. */
     public static final SocketOption<Boolean> ROUTER_HANDOVER = bool("ROUTER_HANDOVER", ZMQ_ROUTER_HANDOVER(), SET);
-    /** ZMQ_TOS: IP type-of-service of outgoing packets. */
-    public static final SocketOption<Integer> TOS = integer("TOS", ZMQ_TOS(), GET_SET);
+    /** ZMQ_TOS: IP type-of-service of outgoing packets, 0..255. */
+    public static final SocketOption<Integer> TOS =
+            checked(integer("TOS", ZMQ_TOS(), GET_SET), range(0, 255, "one byte: IP_TOS keeps 8 bits"));
     /** ZMQ_CONNECT_ROUTING_ID: ROUTER, STREAM: the routing id of the peer of the next connect (1..255 bytes). */
     public static final SocketOption<byte[]> CONNECT_ROUTING_ID =
             bytes("CONNECT_ROUTING_ID", ZMQ_CONNECT_ROUTING_ID(), SET);
@@ -164,7 +171,8 @@ public final class SocketOption<T> {
     /** ZMQ_HANDSHAKE_IVL: maximum time in ms for the ZMTP handshake (0: no limit). */
     public static final SocketOption<Integer> HANDSHAKE_IVL = integer("HANDSHAKE_IVL", ZMQ_HANDSHAKE_IVL(), GET_SET);
     /** ZMQ_SOCKS_PROXY: the SOCKS5 proxy ({@code host:port}) for tcp connects. */
-    public static final SocketOption<String> SOCKS_PROXY = string("SOCKS_PROXY", ZMQ_SOCKS_PROXY(), GET_SET);
+    public static final SocketOption<String> SOCKS_PROXY =
+            checked(string("SOCKS_PROXY", ZMQ_SOCKS_PROXY(), GET_SET), OptionCheck.HOST_PORT);
     /** ZMQ_XPUB_NODROP: XPUB, RADIO: fail with EAGAIN at the high-water mark instead of dropping. */
     public static final SocketOption<Boolean> XPUB_NODROP = bool("XPUB_NODROP", ZMQ_XPUB_NODROP(), SET);
     /** ZMQ_XPUB_MANUAL: XPUB: subscriptions are applied by the application (SUBSCRIBE/UNSUBSCRIBE). */
@@ -206,16 +214,22 @@ public final class SocketOption<T> {
     /** ZMQ_VMCI_CONNECT_TIMEOUT: VMCI connect timeout in ms (EINVAL: this build has no VMCI). */
     public static final SocketOption<Integer> VMCI_CONNECT_TIMEOUT =
             integer("VMCI_CONNECT_TIMEOUT", ZMQ_VMCI_CONNECT_TIMEOUT(), GET_SET);
-    /** ZMQ_USE_FD: bind to this already-open listening file descriptor instead of creating one (-1: none). */
-    public static final SocketOption<Integer> USE_FD = integer("USE_FD", ZMQ_USE_FD(), GET_SET);
+    /**
+     * ZMQ_USE_FD: bind to this already-open listening file descriptor instead of creating one (-1: none); libzmq
+     * owns it from the bind on. Checked to be a listening stream socket when set (Linux, macOS; refused elsewhere)
+     * and again at each tcp, ipc or ws bind, which throws IllegalStateException if it was closed or reused since.
+     */
+    public static final SocketOption<Integer> USE_FD =
+            checked(integer("USE_FD", ZMQ_USE_FD(), GET_SET), OptionCheck.LISTENING_SOCKET);
     /** ZMQ_GSSAPI_PRINCIPAL_NAMETYPE: name type of GSSAPI_PRINCIPAL (EINVAL: no GSSAPI here). */
     public static final SocketOption<Integer> GSSAPI_PRINCIPAL_NAMETYPE =
             integer("GSSAPI_PRINCIPAL_NAMETYPE", ZMQ_GSSAPI_PRINCIPAL_NAMETYPE(), GET_SET);
     /** ZMQ_GSSAPI_SERVICE_PRINCIPAL_NAMETYPE: name type of GSSAPI_SERVICE_PRINCIPAL (EINVAL: no GSSAPI). */
     public static final SocketOption<Integer> GSSAPI_SERVICE_PRINCIPAL_NAMETYPE =
             integer("GSSAPI_SERVICE_PRINCIPAL_NAMETYPE", ZMQ_GSSAPI_SERVICE_PRINCIPAL_NAMETYPE(), GET_SET);
-    /** ZMQ_BINDTODEVICE: SO_BINDTODEVICE: the network interface the socket's connections use. */
-    public static final SocketOption<String> BINDTODEVICE = string("BINDTODEVICE", ZMQ_BINDTODEVICE(), GET_SET);
+    /** ZMQ_BINDTODEVICE: SO_BINDTODEVICE: the network interface the socket's connections use (up to 15 bytes). */
+    public static final SocketOption<String> BINDTODEVICE = checked(string("BINDTODEVICE", ZMQ_BINDTODEVICE(), GET_SET),
+            new OptionCheck.MaxLength(15, "IFNAMSIZ: interface names are at most 15 bytes"));
 
     // Deprecated options with their own codes (zmq.h "Deprecated options and aliases").
     /** ZMQ_TCP_ACCEPT_FILTER: accept tcp peers only from this address/CIDR (empty: clear). Deprecated by ZAP. */
@@ -254,12 +268,12 @@ public final class SocketOption<T> {
     /** ZMQ_SOCKS_PASSWORD (draft): the SOCKS5 proxy password (0..255 bytes). */
     public static final SocketOption<String> SOCKS_PASSWORD =
             draft(string("SOCKS_PASSWORD", ZMQ_SOCKS_PASSWORD(), GET_SET));
-    /** ZMQ_IN_BATCH_SIZE (draft): bytes read from the kernel in one go. */
+    /** ZMQ_IN_BATCH_SIZE (draft): bytes read from the kernel in one go, 1..16 MiB. */
     public static final SocketOption<Integer> IN_BATCH_SIZE =
-            draft(integer("IN_BATCH_SIZE", ZMQ_IN_BATCH_SIZE(), GET_SET));
-    /** ZMQ_OUT_BATCH_SIZE (draft): bytes written to the kernel in one go. */
+            draft(checked(integer("IN_BATCH_SIZE", ZMQ_IN_BATCH_SIZE(), GET_SET), BATCH_SIZE));
+    /** ZMQ_OUT_BATCH_SIZE (draft): bytes written to the kernel in one go, 1..16 MiB. */
     public static final SocketOption<Integer> OUT_BATCH_SIZE =
-            draft(integer("OUT_BATCH_SIZE", ZMQ_OUT_BATCH_SIZE(), GET_SET));
+            draft(checked(integer("OUT_BATCH_SIZE", ZMQ_OUT_BATCH_SIZE(), GET_SET), BATCH_SIZE));
     /** ZMQ_WSS_KEY_PEM (draft): WSS private key (EINVAL: this build has no WSS). */
     public static final SocketOption<String> WSS_KEY_PEM = draft(string("WSS_KEY_PEM", ZMQ_WSS_KEY_PEM(), SET));
     /** ZMQ_WSS_CERT_PEM (draft): WSS certificate (EINVAL: this build has no WSS). */
@@ -281,8 +295,9 @@ public final class SocketOption<T> {
     public static final SocketOption<byte[]> HELLO_MSG = draft(bytes("HELLO_MSG", ZMQ_HELLO_MSG(), SET));
     /** ZMQ_DISCONNECT_MSG (draft): a message received when a peer disconnects (ROUTER, SERVER, PEER). */
     public static final SocketOption<byte[]> DISCONNECT_MSG = draft(bytes("DISCONNECT_MSG", ZMQ_DISCONNECT_MSG(), SET));
-    /** ZMQ_PRIORITY (draft): SO_PRIORITY of outgoing packets (over 6 needs CAP_NET_ADMIN on Linux). */
-    public static final SocketOption<Integer> PRIORITY = draft(integer("PRIORITY", ZMQ_PRIORITY(), GET_SET));
+    /** ZMQ_PRIORITY (draft): SO_PRIORITY of outgoing packets (over 6 needs CAP_NET_ADMIN or CAP_NET_RAW: checked). */
+    public static final SocketOption<Integer> PRIORITY =
+            draft(checked(integer("PRIORITY", ZMQ_PRIORITY(), GET_SET), OptionCheck.PRIORITY));
 
     // Deprecated aliases: zmq.h names for the same codes, hence the same objects.
     /** ZMQ_IDENTITY: the old name of {@link #ROUTING_ID}. */
@@ -302,19 +317,23 @@ public final class SocketOption<T> {
     private final Access access;
     private final boolean draft;
     private final Class<T> javaType;
+    /** What a value must be beyond what libzmq checks; null: libzmq's check is enough. */
+    private final OptionCheck check;
 
-    private SocketOption(String name, int code, Kind kind, Access access, boolean draft, Class<T> javaType) {
+    private SocketOption(String name, int code, Kind kind, Access access, boolean draft, Class<T> javaType,
+                         OptionCheck check) {
         this.name = name;
         this.code = code;
         this.kind = kind;
         this.access = access;
         this.draft = draft;
         this.javaType = javaType;
+        this.check = check;
     }
 
     private static <T> SocketOption<T> add(String name, int code, Kind kind, Access access, boolean draft,
                                            Class<T> javaType) {
-        SocketOption<T> option = new SocketOption<>("ZMQ_" + name, code, kind, access, draft, javaType);
+        SocketOption<T> option = new SocketOption<>("ZMQ_" + name, code, kind, access, draft, javaType, null);
         TABLE.add(option);
         return option;
     }
@@ -341,10 +360,33 @@ public final class SocketOption<T> {
 
     /** Marks the option just made as a draft: replaces it in the table with a copy flagged as such. */
     private static <T> SocketOption<T> draft(SocketOption<T> option) {
-        SocketOption<T> draft = new SocketOption<>(option.name, option.code, option.kind, option.access, true,
-                option.javaType);
-        TABLE.set(TABLE.indexOf(option), draft);
-        return draft;
+        return option.replaced(true, option.check);
+    }
+
+    /** Gives the option just made a check of its values: replaces it in the table with a copy that has it. */
+    private static <T> SocketOption<T> checked(SocketOption<T> option, OptionCheck check) {
+        return option.replaced(option.draft, check);
+    }
+
+    private SocketOption<T> replaced(boolean draft, OptionCheck check) {
+        SocketOption<T> copy = new SocketOption<>(name, code, kind, access, draft, javaType, check);
+        TABLE.set(TABLE.indexOf(this), copy);
+        return copy;
+    }
+
+    private static OptionCheck range(int min, int max, String why) {
+        return new OptionCheck.Range(min, max, false, why);
+    }
+
+    private static OptionCheck rangeOrDefault(int min, int max, String why) {
+        return new OptionCheck.Range(min, max, true, why);
+    }
+
+    /** Throws IllegalArgumentException if libzmq would take {@code value} but it cannot work (see the option). */
+    void checkValue(T value) {
+        if (check != null) {
+            check.check(this, value);
+        }
     }
 
     /** Every socket option, each once (aliases are the same objects), in {@code zmq.h} order. A new immutable list. */

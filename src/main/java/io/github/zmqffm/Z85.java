@@ -28,6 +28,7 @@ public final class Z85 {
 
     /** Decodes Z85 text, whose length must be a multiple of 5. */
     public static byte[] decode(String text) {
+        CStrings.requireNoNulSecret("Z85 text", text);
         if (text.length() % 5 != 0) {
             throw new IllegalArgumentException("Z85 text is a multiple of 5 characters, not " + text.length());
         }

@@ -38,6 +38,7 @@ public final class Zmq {
      * ... (see {@link #CAPABILITIES}). Unknown names answer false, as {@code zmq_has} does.
      */
     public static boolean has(String capability) {
+        CStrings.requireNoNul("zmq_has", capability);
         NativeLoader.ensureLoaded();
         try (Arena arena = Arena.ofConfined()) {
             return zmq_h.zmq_has(arena.allocateFrom(capability)) != 0;

@@ -31,18 +31,23 @@ public final class ChildJvm {
     /** Like {@link #start(List, Class, String...)}, but the class path gets no native access. */
     public static Process startWithoutNativeAccess(List<String> jvmOptions, Class<?> mainClass, String... args)
             throws IOException {
-        return start(System.getProperty("java.class.path"), false, jvmOptions, mainClass.getName(), args);
+        return start(List.of(), System.getProperty("java.class.path"), false, jvmOptions, mainClass.getName(), args);
     }
 
     /** Starts {@code mainClass} on an explicit class path. */
     public static Process start(String classPath, List<String> jvmOptions, String mainClass, String... args)
             throws IOException {
-        return start(classPath, true, jvmOptions, mainClass, args);
+        return start(List.of(), classPath, true, jvmOptions, mainClass, args);
     }
 
-    private static Process start(String classPath, boolean nativeAccess, List<String> jvmOptions, String mainClass,
-                                 String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+    /** Starts {@code mainClass} under a wrapper command (e.g. {@code setpriv ...}) on this test's class path. */
+    public static Process startUnder(List<String> wrapper, Class<?> mainClass, String... args) throws IOException {
+        return start(wrapper, System.getProperty("java.class.path"), true, List.of(), mainClass.getName(), args);
+    }
+
+    private static Process start(List<String> wrapper, String classPath, boolean nativeAccess,
+                                 List<String> jvmOptions, String mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>(wrapper);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (nativeAccess) {
             command.add("--enable-native-access=ALL-UNNAMED");

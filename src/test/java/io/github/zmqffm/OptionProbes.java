@@ -126,7 +126,7 @@ final class OptionProbes {
             missing(SocketOption.VMCI_BUFFER_MIN_SIZE, 4096L, Errno.EINVAL),
             missing(SocketOption.VMCI_BUFFER_MAX_SIZE, 4096L, Errno.EINVAL),
             missing(SocketOption.VMCI_CONNECT_TIMEOUT, 1000, Errno.EINVAL),
-            set(SocketOption.USE_FD, 42),
+            set(SocketOption.USE_FD, OsSocket.loopback(OsSocket.SOCK_STREAM, true)), // it must be listening
             missing(SocketOption.GSSAPI_PRINCIPAL_NAMETYPE, 0, Errno.EINVAL),
             missing(SocketOption.GSSAPI_SERVICE_PRINCIPAL_NAMETYPE, 0, Errno.EINVAL),
             set(SocketOption.BINDTODEVICE, "lo"),

@@ -77,4 +77,34 @@ class SocketTypeTest {
             dish.leave("news");
         }
     }
+
+    /** Fuzzer finding: only a DISH joins and leaves groups; every other type says ENOTSUP (their javadoc says so). */
+    @Test
+    void joinAndLeaveAreForDishOnly() {
+        for (SocketType type : SocketType.values()) {
+            if (type == SocketType.DISH) {
+                continue;
+            }
+            try (Socket socket = zmq.socket(type)) {
+                TestContext.assertErrno(Errno.ENOTSUP, () -> socket.join("news"));
+                TestContext.assertErrno(Errno.ENOTSUP, () -> socket.leave("news"));
+            }
+        }
+        try (Socket dish = zmq.socket(SocketType.DISH)) {
+            TestContext.assertErrno(Errno.EINVAL, () -> dish.leave("news")); // not joined
+            dish.join("x".repeat(255));
+            TestContext.assertErrno(Errno.EINVAL, () -> dish.join("x".repeat(255))); // already joined
+            TestContext.assertErrno(Errno.EINVAL, () -> dish.join("x".repeat(256))); // too long
+            dish.leave("x".repeat(255));
+        }
+    }
+
+    /** Fuzzer finding: a send on a DGRAM socket without a peer aborted libzmq; native/patches/0006 drops it. */
+    @Test
+    void dgramWithoutAPeerDropsWhatItSends() throws Exception {
+        ChildJvm.Result result = ChildJvm.finish(ChildJvm.start(java.util.List.of(), DgramProbe.class),
+                java.time.Duration.ofMinutes(2));
+        assertEquals(0, result.exitCode(), result.stdout() + result.stderr());
+        assertEquals("dropped", result.stdout().strip(), result.stderr());
+    }
 }

@@ -81,7 +81,7 @@ public final class Certificate {
     public static Certificate load(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = TextFiles.read(file, TextFiles.CERTIFICATE_LIMIT);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the certificate " + file, e);
         }

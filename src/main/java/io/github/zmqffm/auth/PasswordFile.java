@@ -2,8 +2,6 @@ package io.github.zmqffm.auth;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +38,7 @@ final class PasswordFile {
     synchronized Map<String, String> passwords() throws IOException {
         FileStamp now = FileStamp.ofFile(file);
         if (!now.equals(stamp)) {
-            passwords = parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+            passwords = parse(TextFiles.read(file, TextFiles.PASSWORD_FILE_LIMIT).lines().toList());
             stamp = now;
         }
         return passwords;

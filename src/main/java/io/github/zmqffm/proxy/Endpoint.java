@@ -42,6 +42,7 @@ public record Endpoint(Mode mode, String address) {
     private static final Pattern SYNTAX = Pattern.compile("([a-z0-9]+)://(.+)");
     /** tcp needs a port (digits or the wildcard {@code *}) after the last colon. */
     private static final Pattern TCP_PORT = Pattern.compile(".*:(\\d{1,5}|\\*)");
+    private static final int MAX_PORT = 65535;
 
     /** Checks the components; see {@link #parse} for the address rules. */
     public Endpoint {
@@ -96,8 +97,12 @@ public record Endpoint(Mode mode, String address) {
             throw malformed(address, "unknown transport '" + transport + "' (known: tcp, ipc, inproc, ws, wss, "
                     + "pgm, epgm, norm, tipc, vmci, udp)");
         }
-        if (transport.equals("tcp") && !TCP_PORT.matcher(matcher.group(2)).matches()) {
+        Matcher port = TCP_PORT.matcher(matcher.group(2));
+        if (transport.equals("tcp") && !port.matches()) {
             throw malformed(address, "a tcp endpoint needs host:port or host:* (e.g. tcp://127.0.0.1:5555)");
+        }
+        if (transport.equals("tcp") && !port.group(1).equals("*") && Integer.parseInt(port.group(1)) > MAX_PORT) {
+            throw malformed(address, "port " + port.group(1) + " is out of range (0.." + MAX_PORT + ")");
         }
     }
 

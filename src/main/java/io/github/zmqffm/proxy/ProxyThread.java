@@ -5,6 +5,7 @@ import io.github.zmqffm.Socket;
 import io.github.zmqffm.SocketOption;
 import io.github.zmqffm.SocketType;
 import io.github.zmqffm.Zmq;
+import io.github.zmqffm.internal.Timeouts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ final class ProxyThread {
     }
 
     private Socket open(SocketSpec spec, List<Socket> open) {
-        int lingerMillis = proxy.linger().isNegative() ? -1 : (int) Math.min(Integer.MAX_VALUE, proxy.linger().toMillis());
+        int lingerMillis = Timeouts.millis(proxy.linger());
         SocketSpec withLinger = new SocketSpec(spec.type(), spec.endpoints(),
                 socket -> socket.set(SocketOption.LINGER, lingerMillis)).withOptions(spec.options());
         Socket socket = withLinger.open(proxy.context());

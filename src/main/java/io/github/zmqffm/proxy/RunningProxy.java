@@ -1,6 +1,7 @@
 package io.github.zmqffm.proxy;
 
 import io.github.zmqffm.Context;
+import io.github.zmqffm.internal.Timeouts;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -174,7 +175,7 @@ public final class RunningProxy implements AutoCloseable {
      */
     public boolean await(Duration timeout) throws InterruptedException {
         try {
-            loop.stopped.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            loop.stopped.get(Timeouts.nanos(timeout), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             // the outcome is failure()
         } catch (TimeoutException e) {

@@ -45,12 +45,13 @@ final class ContextActions {
         public void run(World w) {
             Context context = w.contexts.get(c);
             if (context != null) {
+                w.closeAdoptersOf(context);
                 context.close();
             }
         }
 
         public String java() {
-            return "ctx[" + c + "].close();";
+            return "ctx[" + c + "].close(); /* after closing any context adopted from it */";
         }
     }
 
@@ -102,7 +103,7 @@ final class ContextActions {
         }
 
         public Set<Errno> documented() {
-            return EnumSet.of(EINVAL);
+            return EnumSet.noneOf(Errno.class); // a readable option is read as is; the others throw before libzmq
         }
     }
 
@@ -115,11 +116,9 @@ final class ContextActions {
             if (Harness.open(w.contexts.get(c))) {
                 return;
             }
+            Context owner = w.contexts.get(from);
             MemorySegment handle = switch (how) {
-                case LIVE -> {
-                    Context source = w.contexts.get(from);
-                    yield source == null || source.isClosed() ? null : source.handle();
-                }
+                case LIVE -> owner == null || owner.isClosed() ? null : owner.handle();
                 case DEAD -> {
                     Context source = w.contexts.get(from);
                     yield source != null && source.isClosed() ? w.contextHandles.get(from) : null;
@@ -127,7 +126,11 @@ final class ContextActions {
                 case BOGUS -> MemorySegment.ofAddress(0x1000);
             };
             if (handle != null) {
-                w.contexts.set(c, Context.adopt(handle));
+                Context adopted = Context.adopt(handle);
+                w.contexts.set(c, adopted);
+                if (how == AdoptHow.LIVE) {
+                    w.adoptions.add(new Context[] {adopted, owner});
+                }
             }
         }
 

@@ -197,7 +197,7 @@ final class SocketActions {
         }
 
         public Set<Errno> documented() {
-            return EnumSet.of(EINVAL, ETERM);
+            return EnumSet.of(ENOTSUP, EINVAL, ETERM);
         }
     }
 

@@ -42,6 +42,12 @@ final class World {
     final AtomicReferenceArray<Poller> pollers = new AtomicReferenceArray<>(POLLERS);
     final AtomicReferenceArray<SocketPoller> socketPollers = new AtomicReferenceArray<>(POLLERS);
     final AtomicReferenceArray<Monitor> monitors = new AtomicReferenceArray<>(MONITORS);
+    /**
+     * Contexts adopted from a live one ({@code {adopted, owner}}): Context.adopt requires the owner to stay live
+     * until the adopted object is closed, so an owner's close closes its adopters first, and this list keeps an
+     * owner reachable (a forgotten owner must not be collected and terminated under them).
+     */
+    final List<Context[]> adoptions = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The endpoints that tcp/ws binds returned, by key, for later connects, unbinds and disconnects. */
     final AtomicReferenceArray<String> endpoints = new AtomicReferenceArray<>(ENDPOINTS);
     /** Wrap release callbacks that ran more than once (each must run exactly once). */
@@ -170,6 +176,9 @@ final class World {
                 attempt.accept(s::close);
             }
         }
+        for (Context[] adoption : adoptions) {
+            attempt.accept(adoption[0]::close); // before any owner, as Context.adopt requires
+        }
         for (int i = 0; i < CONTEXTS; i++) {
             Context c = contexts.getAndSet(i, null);
             if (c != null) {
@@ -181,6 +190,16 @@ final class World {
             // An arena libzmq may still read from is left to leak: closing it is an action of its own.
             if (a != null && a.pending.get() == 0) {
                 attempt.accept(a.arena::close);
+            }
+        }
+    }
+
+    /** Closes the contexts adopted from {@code owner} (before it closes: the contract of Context.adopt). */
+    void closeAdoptersOf(Context owner) {
+        for (Context[] adoption : adoptions) {
+            if (adoption[1] == owner) {
+                adoption[0].close();
+                adoptions.remove(adoption);
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.github.zmqffm.safety;
 
 import io.github.zmqffm.Context;
+import io.github.zmqffm.ContextOption;
 import io.github.zmqffm.Socket;
 import io.github.zmqffm.SocketOption;
 import io.github.zmqffm.SocketType;
@@ -14,8 +15,8 @@ import static io.github.zmqffm.safety.Scenarios.check;
 import static io.github.zmqffm.safety.Scenarios.expect;
 
 /**
- * Configurations libzmq accepts and then aborts the process on, at the first handshake: refused up front. Each
- * scenario ends with a real PLAIN handshake, which is where libzmq would abort.
+ * Configurations libzmq accepts and then aborts the process on, at the first handshake or when its threads start:
+ * refused up front. Each scenario ends where libzmq would abort: a real PLAIN handshake, or the first socket.
  */
 public final class AbortScenarios {
 
@@ -54,6 +55,35 @@ public final class AbortScenarios {
             client.connect(endpoint);
             client.send("after the handshake");
             check("after the handshake".equals(server.recvString()), "the PLAIN connection failed");
+        }
+    }
+
+    /**
+     * Fuzzer finding: libzmq asserts that the kernel accepts its threads' scheduling when the first socket starts
+     * them (thread.cpp:345). SCHED_RR needs a priority of 1..99, policy 77 does not exist, nor does CPU 1023 here.
+     */
+    @Scenario
+    public static void ioThreadSchedulingTheKernelRefusesIsRefusedAtTheFirstSocket() {
+        assertRefusedAtFirstSocket(ContextOption.THREAD_SCHED_POLICY, 2, "pthread_setschedparam(policy 2, priority 0): EINVAL",
+                ContextOption.THREAD_SCHED_POLICY, 0);
+        assertRefusedAtFirstSocket(ContextOption.THREAD_SCHED_POLICY, 77, "pthread_setschedparam(policy 77, ",
+                ContextOption.THREAD_SCHED_POLICY, 0);
+        check(Runtime.getRuntime().availableProcessors() < 1023, "a machine with CPU 1023");
+        assertRefusedAtFirstSocket(ContextOption.THREAD_AFFINITY_CPU_ADD, 1023, "pthread_setaffinity_np(CPUs [1023]): EINVAL",
+                ContextOption.THREAD_AFFINITY_CPU_REMOVE, 1023);
+    }
+
+    private static void assertRefusedAtFirstSocket(ContextOption option, int value, String why, ContextOption fix,
+                                                   int fixValue) {
+        try (Context context = new Context()) {
+            context.set(option, value);
+            IllegalStateException e = expect(IllegalStateException.class, () -> context.socket(SocketType.PAIR));
+            check(e.getMessage().contains(why), e.getMessage());
+            context.set(fix, fixValue);
+            try (Socket pair = context.socket(SocketType.PAIR)) {
+                pair.bind(Scenarios.inproc("scheduled"));
+            }
+            expect(IllegalStateException.class, () -> context.set(option, value)); // the threads have started
         }
     }
 }

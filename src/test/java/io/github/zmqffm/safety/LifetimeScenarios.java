@@ -1,9 +1,12 @@
 package io.github.zmqffm.safety;
 
 import io.github.zmqffm.Context;
+import io.github.zmqffm.Monitor;
+import io.github.zmqffm.MonitorEvent;
 import io.github.zmqffm.Msg;
 import io.github.zmqffm.Poller;
 import io.github.zmqffm.Socket;
+import io.github.zmqffm.SocketPoller;
 import io.github.zmqffm.SocketType;
 
 import java.time.Duration;
@@ -19,9 +22,10 @@ import java.util.logging.Logger;
 import static io.github.zmqffm.safety.Scenarios.check;
 
 /**
- * Class 1, lifetime during a call: an object whose only reference is the one making a blocking call is not
- * collected (and so not closed by its cleaner) during that call. The methods that make the last use are warmed up
- * first, so that the JIT compiles them and treats the reference as dead once the call has begun.
+ * Class 1, lifetime during a call (Socket, Msg, Poller, SocketPoller, Monitor): an object whose only reference is
+ * the one making a blocking call is not collected (and so not closed by its cleaner) during that call. The methods
+ * that make the last use are warmed up first, so that the JIT compiles them and treats the reference as dead once
+ * the call has begun.
  */
 public final class LifetimeScenarios {
 
@@ -101,6 +105,64 @@ public final class LifetimeScenarios {
             poller.join(10_000);
             check(Integer.valueOf(1).equals(ready.get()), "the blocked poll failed: " + ready.get());
         }
+    }
+
+    @Scenario
+    public static void socketPollerWhoseLastUseIsABlockingPollSurvivesGc() throws Exception {
+        try (Pipe pipe = Pipe.open("lifetime-socket-poller")) {
+            Socket pull = pipe.pull();
+            Socket push = pipe.push();
+            try (SocketPoller warm = newSocketPoller(pull)) {
+                for (int i = 0; i < WARM_UP; i++) {
+                    push.send(new byte[1]);
+                    check(pollOnce(warm) == 1, "warm-up");
+                    pull.recv();
+                }
+            }
+            AtomicReference<Integer> ready = new AtomicReference<>();
+            AtomicReference<SocketPoller> holder = new AtomicReference<>(newSocketPoller(pull));
+            Thread poller = Thread.ofPlatform().name("socket-poller").start(() -> ready.set(pollOnce(holder.getAndSet(null))));
+            Scenarios.awaitBlockedInCall(poller);
+            Scenarios.collectGarbage(Duration.ofSeconds(1));
+            push.send("wake");
+            poller.join(10_000);
+            check(Integer.valueOf(1).equals(ready.get()), "the blocked SocketPoller.poll failed: " + ready.get());
+        }
+    }
+
+    @Scenario
+    public static void monitorWhoseLastUseIsABlockingNextSurvivesGc() throws Exception {
+        try (Context context = new Context(); Socket watched = Scenarios.socket(context, SocketType.PULL, Duration.ofSeconds(10))) {
+            Monitor warm = Monitor.of(watched, java.util.EnumSet.of(MonitorEvent.Type.LISTENING));
+            for (int i = 0; i < WARM_UP; i++) {
+                check(nextOnce(warm, Duration.ZERO) == null, "warm-up");
+            }
+            warm.close();
+            AtomicReference<MonitorEvent> event = new AtomicReference<>();
+            AtomicReference<Monitor> holder = new AtomicReference<>(Monitor.of(watched, java.util.EnumSet.of(MonitorEvent.Type.LISTENING)));
+            Thread waiter = Thread.ofPlatform().name("monitor").start(
+                    () -> event.set(nextOnce(holder.getAndSet(null), Duration.ofSeconds(10))));
+            Scenarios.awaitBlockedInCall(waiter);
+            Scenarios.collectGarbage(Duration.ofSeconds(1));
+            watched.bind("tcp://127.0.0.1:*");
+            waiter.join(10_000);
+            check(event.get() != null && event.get().type() == MonitorEvent.Type.LISTENING,
+                    "the blocked Monitor.next did not see the bind: " + event.get());
+        }
+    }
+
+    private static int pollOnce(SocketPoller poller) {
+        return poller.poll(Duration.ofSeconds(10));
+    }
+
+    private static SocketPoller newSocketPoller(Socket socket) {
+        SocketPoller poller = new SocketPoller();
+        poller.add(socket, Poller.POLLIN);
+        return poller;
+    }
+
+    private static MonitorEvent nextOnce(Monitor monitor, Duration timeout) {
+        return monitor.next(timeout);
     }
 
     // The argument is dead as soon as the call has started: only recv's own frame keeps it.

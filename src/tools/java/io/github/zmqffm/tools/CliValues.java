@@ -19,6 +19,8 @@ final class CliValues {
 
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
     private static final Pattern SIZE = Pattern.compile("(\\d{1,18})(|b|k|kb|kib|m|mb|mib|g|gb|gib)");
+    /** The longest duration an option takes: libzmq's timeouts and lingers are {@code int} milliseconds. */
+    static final Duration MAX_DURATION = Duration.ofMillis(Integer.MAX_VALUE);
 
     private CliValues() {}
 
@@ -47,20 +49,17 @@ final class CliValues {
         }
     }
 
-    /** {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}, or ISO-8601 such as {@code PT1.5S}; not negative. */
+    /**
+     * {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}, or ISO-8601 such as {@code PT1.5S}; not negative, and at
+     * most {@link #MAX_DURATION}: every duration ends up as a libzmq timeout or linger, an {@code int} of ms.
+     */
     static final class Durations implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String text) {
             Matcher simple = SIMPLE_DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
             Duration duration;
             if (simple.matches()) {
-                long amount = Long.parseLong(simple.group(1));
-                duration = switch (simple.group(2)) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    default -> Duration.ofHours(amount);
-                };
+                duration = simple(text, simple.group(1), simple.group(2));
             } else {
                 try {
                     duration = Duration.parse(text.strip());
@@ -71,7 +70,28 @@ final class CliValues {
             if (duration.isNegative()) {
                 throw new TypeConversionException("'" + text + "' is negative");
             }
+            if (duration.compareTo(MAX_DURATION) > 0) {
+                throw tooLong(text);
+            }
             return duration;
+        }
+
+        private static Duration simple(String text, String digits, String unit) {
+            if (digits.length() > 12) {
+                throw tooLong(text); // more than any unit's maximum, and maybe more than a long
+            }
+            long amount = Long.parseLong(digits);
+            return switch (unit) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+        }
+
+        private static TypeConversionException tooLong(String text) {
+            return new TypeConversionException("'" + text + "' is too long: at most " + MAX_DURATION.toMillis()
+                    + "ms (about 24.8 days), the longest timeout libzmq takes");
         }
     }
 

@@ -5,6 +5,7 @@ import io.github.zmqffm.Socket;
 import io.github.zmqffm.SocketOption;
 import io.github.zmqffm.SocketType;
 import io.github.zmqffm.Zmq;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,8 +19,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = {"-n", "--messages"}, defaultValue = "10000", description = "messages to send (default ${DEFAULT-VALUE})")
     private int messages;
 
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        if (messages < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--messages: " + messages + " is negative");
+        }
         System.out.println("libzmq " + Zmq.version() + " loaded from " + Zmq.library());
         try (Context context = new Context()) {
             pushPull(context, "tcp://127.0.0.1:*");

@@ -86,6 +86,9 @@ final class DeviceCommand implements Callable<Integer> {
         DeviceSecurity.Setup secured = security.setup(commandLine);
         Consumer<Socket> options = socket -> {};
         if (hwm != null) {
+            if (hwm < 0) {
+                throw new CommandLine.ParameterException(commandLine, "--hwm: " + hwm + " is negative (0: no limit)");
+            }
             int limit = hwm;
             options = socket -> {
                 socket.set(SocketOption.SNDHWM, limit);
@@ -131,6 +134,9 @@ final class DeviceCommand implements Callable<Integer> {
             System.err.println("zmqffm device: cannot start: " + e.getMessage());
             context.close();
             return 1;
+        } catch (IllegalArgumentException e) {
+            context.close(); // an endpoint or option the library refuses: a bad argument, not a failure to start
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         System.out.println("{\"event\":\"started\",\"device\":" + Json.string(type.name().toLowerCase(java.util.Locale.ROOT))
                 + ",\"frontend\":" + Json.string(running.frontendEndpoint())

@@ -16,7 +16,12 @@ public final class Main implements Runnable {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).setParameterExceptionHandler(new UsageErrors()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its one-line usage errors (exit 2); {@code execute} returns the exit code. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setParameterExceptionHandler(new UsageErrors());
     }
 
     @Override

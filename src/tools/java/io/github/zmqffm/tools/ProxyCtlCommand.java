@@ -5,6 +5,7 @@ import io.github.zmqffm.Frames;
 import io.github.zmqffm.Socket;
 import io.github.zmqffm.SocketOption;
 import io.github.zmqffm.SocketType;
+import io.github.zmqffm.ZmqException;
 import io.github.zmqffm.proxy.ControlCommand;
 import io.github.zmqffm.proxy.Endpoint;
 import io.github.zmqffm.proxy.Statistics;
@@ -21,7 +22,8 @@ import java.util.concurrent.Callable;
 @Command(name = "proxy-ctl", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Steer a running 'zmqffm device' (or any Proxy with a control endpoint): pause, resume, "
                 + "terminate, or stats (prints the eight counters as one JSON object).",
-                "ENDPOINT: >tcp://host:port connects (the default without a prefix), @... binds."},
+                "ENDPOINT: the device's control endpoint, which proxy-ctl connects to (tcp://host:port or "
+                        + ">tcp://host:port; the bind form @... is refused)."},
         footer = {"", "Exit 0: done; 1: no reply within --timeout, or the proxy refused; 2: bad arguments."})
 final class ProxyCtlCommand implements Callable<Integer> {
 
@@ -42,20 +44,33 @@ final class ProxyCtlCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Endpoint> endpoints = CliValues.endpoints(spec.commandLine(), "--control", control, Endpoint.Mode.CONNECT);
+        for (Endpoint endpoint : endpoints) {
+            // A REQ that binds waits for a device to connect to it, which a device's control socket never does
+            // unless told to: the send would block forever. proxy-ctl is the client, so it connects.
+            if (endpoint.mode() == Endpoint.Mode.BIND) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--control: '" + control + "' is in "
+                        + "bind form; proxy-ctl connects to the device's control endpoint: give it without '@'");
+            }
+        }
+        int millis = (int) timeout.toMillis(); // at most Integer.MAX_VALUE: CliValues.Durations caps it
         try (Context context = new Context(); Socket req = context.socket(SocketType.REQ)) {
             req.set(SocketOption.LINGER, 0);
-            req.set(SocketOption.RCVTIMEO, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            req.set(SocketOption.RCVTIMEO, millis);
+            req.set(SocketOption.SNDTIMEO, millis);
             for (Endpoint endpoint : endpoints) {
-                if (endpoint.mode() == Endpoint.Mode.BIND) {
-                    req.bind(endpoint.address());
-                } else {
+                try {
                     req.connect(endpoint.address());
+                } catch (ZmqException | IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--control: " + e.getMessage());
                 }
             }
-            req.send(command.wire());
+            if (!req.send(command.wire())) {
+                System.err.println("zmqffm proxy-ctl: could not send to " + control + " within " + millis + " ms");
+                return 1;
+            }
             Frames reply = req.recvMultipart();
             if (reply == null) {
-                System.err.println("zmqffm proxy-ctl: no reply from " + control + " within " + timeout.toMillis()
+                System.err.println("zmqffm proxy-ctl: no reply from " + control + " within " + millis
                         + " ms (is a device with --control listening there?)");
                 return 1;
             }

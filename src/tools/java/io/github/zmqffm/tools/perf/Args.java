@@ -3,6 +3,7 @@ package io.github.zmqffm.tools.perf;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 import java.nio.file.Path;
 
@@ -20,10 +21,10 @@ final class Args {
                 description = "endpoint to bind (local_*) or connect to (remote_*), e.g. tcp://127.0.0.1:5555")
         String endpoint;
 
-        @Parameters(index = "1", paramLabel = "<message-size>", converter = Atoi.class, description = "bytes per message")
+        @Parameters(index = "1", paramLabel = "<message-size>", converter = Size.class, description = "bytes per message")
         int size;
 
-        @Parameters(index = "2", paramLabel = "<count>", converter = Atoi.class,
+        @Parameters(index = "2", paramLabel = "<count>", converter = Count.class,
                 description = "messages (*_thr) or round trips (*_lat)")
         int count;
     }
@@ -37,10 +38,10 @@ final class Args {
 
     /** {@code <message-size> <count>}: the inproc tools. */
     static final class Inproc {
-        @Parameters(index = "0", paramLabel = "<message-size>", converter = Atoi.class, description = "bytes per message")
+        @Parameters(index = "0", paramLabel = "<message-size>", converter = Size.class, description = "bytes per message")
         int size;
 
-        @Parameters(index = "1", paramLabel = "<count>", converter = Atoi.class,
+        @Parameters(index = "1", paramLabel = "<count>", converter = Count.class,
                 description = "messages (inproc_thr) or round trips (inproc_lat)")
         int count;
     }
@@ -58,5 +59,36 @@ final class Args {
         public Integer convert(String value) {
             return PerfOutput.atoi(value);
         }
+    }
+
+    /**
+     * A message size, read as {@code atoi} does, but 0 or more: libzmq's tools fail later on a negative one
+     * (ENOMEM, or a worker killed by ETERM), which says nothing about the argument.
+     */
+    static final class Size implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return atLeast(value, 0, "a message size");
+        }
+    }
+
+    /**
+     * A message or round-trip count, read as {@code atoi} does, but 1 or more: with 0 (also what {@code atoi} makes
+     * of a number too large for an int) the receiving side waits for 2^32 - 1 messages, as libzmq's tools do.
+     */
+    static final class Count implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return atLeast(value, 1, "a count");
+        }
+    }
+
+    private static int atLeast(String value, int min, String what) {
+        int number = PerfOutput.atoi(value);
+        if (number < min) {
+            throw new TypeConversionException("'" + value + "' is not " + what + " from " + min + " to "
+                    + Integer.MAX_VALUE);
+        }
+        return number;
     }
 }

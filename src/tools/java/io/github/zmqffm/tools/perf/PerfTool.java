@@ -5,6 +5,7 @@ import io.github.zmqffm.SocketOption;
 import io.github.zmqffm.ZmqException;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 
 /**
@@ -31,11 +32,15 @@ abstract class PerfTool implements Callable<Integer> {
         try {
             measure();
             return 0;
-        } catch (ZmqException e) {
+        } catch (ZmqException | IllegalArgumentException e) {
+            // IllegalArgumentException: an endpoint zmq-ffm refuses before libzmq would (a port over 65535).
             out.println("error in " + e.getMessage());
             return FAILED;
         } catch (WrongSize e) {
             out.println("message of incorrect size received");
+            return FAILED;
+        } catch (UncheckedIOException e) {
+            out.println("error in " + e.getMessage() + " (" + e.getCause().getMessage() + ")"); // --round-trips-to
             return FAILED;
         }
     }
