@@ -1,6 +1,5 @@
 package io.github.zmqffm;
 
-import io.github.zmqffm.lib.zmq_poller_event_t;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -34,10 +33,12 @@ import java.util.Arrays;
 public final class SocketPoller implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(SocketPoller.class.getName());
-    private static final long EVENT = zmq_poller_event_t.layout().byteSize();
-    private static final long EVENT_FD = zmq_poller_event_t.fd$offset();
-    private static final long EVENT_USER_DATA = zmq_poller_event_t.user_data$offset();
-    private static final long EVENT_EVENTS = zmq_poller_event_t.events$offset();
+    // zmq_poller_event_t of this platform (its fd is a 64-bit SOCKET on Windows): NativeAbi.
+    private static final long EVENT = NativeAbi.CURRENT.pollerEvent().byteSize();
+    private static final long EVENT_FD = NativeAbi.offset(NativeAbi.CURRENT.pollerEvent(), "fd");
+    private static final boolean WIDE_FD = NativeAbi.CURRENT.wideFd();
+    private static final long EVENT_USER_DATA = NativeAbi.offset(NativeAbi.CURRENT.pollerEvent(), "user_data");
+    private static final long EVENT_EVENTS = NativeAbi.offset(NativeAbi.CURRENT.pollerEvent(), "events");
     private static final int INITIAL_CAPACITY = 8;
 
     /**
@@ -220,7 +221,10 @@ public final class SocketPoller implements AutoCloseable {
 
     /** The file descriptor of ready event {@code i}, or -1 if it is for a socket. */
     public int fd(int i) {
-        return state.events.get(ValueLayout.JAVA_INT, event(i, EVENT_FD));
+        long offset = event(i, EVENT_FD);
+        // Windows' INVALID_SOCKET (all ones) for a socket's event becomes -1, as POSIX's retired fd is.
+        return WIDE_FD ? (int) state.events.get(ValueLayout.JAVA_LONG, offset)
+                : state.events.get(ValueLayout.JAVA_INT, offset);
     }
 
     /** The events ready at event {@code i}: {@link Poller#POLLIN}, {@link Poller#POLLOUT}, ... */
