@@ -54,12 +54,17 @@ public final class ChildJvm {
 
     /** Waits at most 60 s for the child, killing it (and failing) if it takes longer. */
     public static Result finish(Process process) throws IOException, InterruptedException {
+        return finish(process, 60);
+    }
+
+    /** Waits at most {@code seconds} for the process, killing it (and failing) if it takes longer. */
+    public static Result finish(Process process, long seconds) throws IOException, InterruptedException {
         // Drain both pipes while waiting so a chatty child cannot block on a full pipe.
         CompletableFuture<String> out = readAsync(process.getInputStream());
         CompletableFuture<String> err = readAsync(process.getErrorStream());
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("child JVM " + process.pid() + " did not finish within 60 s");
+            throw new AssertionError("child process " + process.pid() + " did not finish within " + seconds + " s");
         }
         return new Result(process.exitValue(), out.join(), err.join());
     }
