@@ -5,6 +5,8 @@ import io.github.zmqffm.lib.zmq_h;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -14,7 +16,7 @@ import java.util.Arrays;
  * <pre>{@code
  * try (Poller poller = new Poller()) {
  *     int in = poller.register(pull, Poller.POLLIN);
- *     if (poller.poll(1000) > 0 && poller.isReadable(in)) {
+ *     if (poller.poll(Duration.ofSeconds(1)) > 0 && poller.isReadable(in)) {
  *         pull.recv(buffer);
  *     }
  * }
@@ -25,6 +27,13 @@ import java.util.Arrays;
  * by the thread that uses its sockets, one at a time. Closing a registered socket and then polling raises
  * {@link IllegalStateException}: unregister it first. For the thread-safe draft socket types libzmq polls through
  * its draft poller, which allocates natively per call; {@link SocketPoller} keeps that state instead.
+ *
+ * <p><b>Which poller.</b> Use {@code Poller} ({@code zmq_poll}) for the classic socket types (REQ, REP, DEALER,
+ * ROUTER, PUB, SUB, PUSH, PULL, PAIR, XPUB, XSUB, STREAM) and raw file descriptors: it works with any libzmq, asks
+ * about every item on each call and reports readiness by item. Use {@link SocketPoller} (the draft
+ * {@code zmq_poller}) for the thread-safe draft types (SERVER, CLIENT, RADIO, DISH, SCATTER, GATHER, ...): libzmq
+ * keeps its registrations between waits and it reports only the ready items, but it needs a libzmq built with drafts
+ * (the bundled one is). For handlers and timers rather than a loop of your own, use {@link ZLoop}, built on this.
  */
 public final class Poller implements AutoCloseable {
 
@@ -48,26 +57,36 @@ public final class Poller implements AutoCloseable {
 
     /** The native memory, apart from the poller so that a {@link Cleaner} can free it if the poller leaks. */
     private static final class Memory implements Runnable {
+        final CallGuard guard = new CallGuard(false, false, "poller", () -> "this poller is closed");
         final MemorySegment errno = NativeMemory.allocate(LibZmq.CAPTURE_LAYOUT.byteSize());
         MemorySegment items;
-        boolean freed;
 
-        @Override
-        public synchronized void run() {
-            if (!freed) {
-                freed = true;
+        void close() {
+            guard.close(() -> {
                 NativeMemory.free(items);
                 NativeMemory.free(errno);
+            });
+        }
+
+        @Override
+        public void run() {
+            try {
+                close();
+            } catch (IllegalStateException e) {
+                // A poll still running on another thread refuses the close; the memory stays with it.
             }
         }
     }
 
     private final Memory memory = new Memory();
+    private final CallGuard guard = memory.guard;
     private final Cleaner.Cleanable cleanable;
     /** The items are kept dense in native memory; these map public indexes to positions and back. */
     private int[] positionOf;
     private int[] indexAt;
     private Socket[] socketAt;
+    /** The guard tokens of the registered sockets during a poll. */
+    private CallGuard.Owner[] tokenAt;
     private int count;
 
     /** A poller with room for 16 items before it grows. */
@@ -85,6 +104,7 @@ public final class Poller implements AutoCloseable {
         Arrays.fill(positionOf, -1);
         indexAt = new int[capacity];
         socketAt = new Socket[capacity];
+        tokenAt = new CallGuard.Owner[capacity];
         cleanable = Leaks.CLEANER.register(this, memory);
     }
 
@@ -111,7 +131,16 @@ public final class Poller implements AutoCloseable {
     }
 
     private int add(MemorySegment socket, int fd, int events, Socket owner) {
-        ensureOpen();
+        CallGuard.Owner token = guard.enter();
+        try {
+            return addItem(socket, fd, events, owner);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    private int addItem(MemorySegment socket, int fd, int events, Socket owner) {
         if (count == positionOf.length) {
             grow();
         }
@@ -145,16 +174,33 @@ public final class Poller implements AutoCloseable {
         Arrays.fill(positionOf, capacity / 2, capacity, -1);
         indexAt = Arrays.copyOf(indexAt, capacity);
         socketAt = Arrays.copyOf(socketAt, capacity);
+        tokenAt = Arrays.copyOf(tokenAt, capacity);
     }
 
     /** Changes the events polled for at {@code index}. */
     public void setEvents(int index, int events) {
         checkEvents(events);
-        item(position(index)).set(ValueLayout.JAVA_SHORT, EVENTS, (short) events);
+        CallGuard.Owner token = guard.enter();
+        try {
+            memory.items.set(ValueLayout.JAVA_SHORT, position(index) * ITEM + EVENTS, (short) events);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Stops polling the item at {@code index}; the index may be handed out again. */
     public void unregister(int index) {
+        CallGuard.Owner token = guard.enter();
+        try {
+            unregisterItem(index);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    private void unregisterItem(int index) {
         int position = position(index);
         int last = --count;
         if (position != last) {
@@ -170,14 +216,20 @@ public final class Poller implements AutoCloseable {
 
     /** Unregisters every item of {@code socket}; returns whether there was one. */
     public boolean unregister(Socket socket) {
-        boolean found = false;
-        for (int position = count - 1; position >= 0; position--) {
-            if (socketAt[position] == socket) {
-                unregister(indexAt[position]);
-                found = true;
+        CallGuard.Owner token = guard.enter();
+        try {
+            boolean found = false;
+            for (int position = count - 1; position >= 0; position--) {
+                if (socketAt[position] == socket) {
+                    unregisterItem(indexAt[position]);
+                    found = true;
+                }
             }
+            return found;
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
         }
-        return found;
     }
 
     /** The number of registered items. */
@@ -191,24 +243,49 @@ public final class Poller implements AutoCloseable {
     }
 
     /**
-     * Waits until an item is ready or {@code timeoutMillis} passes (-1: no limit, 0: just look) and returns the
-     * number of ready items. Signals (EINTR) are retried for the rest of the timeout. Allocates nothing.
-     * Errors: {@link ContextTerminatedException} (ETERM) if a registered socket's context was terminated;
-     * ENOTSOCK, EFAULT; {@link IllegalStateException} if a registered socket was closed, or nothing is
-     * registered and {@code timeoutMillis} is negative.
+     * Waits until an item is ready or {@code maxWait} passes (negative: no limit, zero: just look; rounded up to
+     * whole milliseconds) and returns the number of ready items. Signals (EINTR) are retried for the rest of the
+     * timeout. Allocates nothing. Errors: {@link ContextTerminatedException} (ETERM) if a registered socket's
+     * context was terminated; ENOTSOCK, EFAULT; {@link IllegalStateException} if a registered socket was closed,
+     * or nothing is registered and {@code maxWait} is negative.
      */
-    public int poll(long timeoutMillis) {
-        ensureOpen();
-        for (int position = 0; position < count; position++) {
-            Socket socket = socketAt[position];
-            if (socket != null && socket.isClosed()) {
-                throw new IllegalStateException("the socket at index " + indexAt[position]
-                        + " was closed; unregister it before closing it");
+    public int poll(Duration maxWait) {
+        long timeoutMillis = Timeouts.millis(maxWait);
+        CallGuard.Owner token = guard.enter();
+        int entered = 0;
+        try {
+            if (count == 0 && timeoutMillis < 0) {
+                throw new IllegalStateException("nothing is registered: poll(-1) would wait forever");
             }
+            // zmq_poll reads the sockets: each stays open, and on this thread, until it returns.
+            for (; entered < count; entered++) {
+                tokenAt[entered] = enterSocket(entered);
+            }
+            return pollItems(timeoutMillis);
+        } finally {
+            for (int position = 0; position < entered; position++) {
+                if (socketAt[position] != null) {
+                    socketAt[position].guard.exit(tokenAt[position]);
+                }
+            }
+            guard.exit(token);
+            Reference.reachabilityFence(this);
         }
-        if (count == 0 && timeoutMillis < 0) {
-            throw new IllegalStateException("nothing is registered: poll(-1) would wait forever");
+    }
+
+    private CallGuard.Owner enterSocket(int position) {
+        Socket socket = socketAt[position];
+        if (socket == null) {
+            return null;
         }
+        if (socket.isClosed()) {
+            throw new IllegalStateException("the socket at index " + indexAt[position]
+                    + " was closed; unregister it before closing it");
+        }
+        return socket.guard.enter();
+    }
+
+    private int pollItems(long timeoutMillis) {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         long timeout = timeoutMillis;
         for (;;) {
@@ -228,8 +305,14 @@ public final class Poller implements AutoCloseable {
 
     /** The events found ready at {@code index} by the last {@link #poll}. */
     public int readyEvents(int index) {
-        // An offset rather than an item slice: no object on this path, even if the JIT does not inline it.
-        return memory.items.get(ValueLayout.JAVA_SHORT, position(index) * ITEM + REVENTS);
+        CallGuard.Owner token = guard.enter();
+        try {
+            // An offset rather than an item slice: no object on this path, even if the JIT does not inline it.
+            return memory.items.get(ValueLayout.JAVA_SHORT, position(index) * ITEM + REVENTS);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Whether the last {@link #poll} found {@link #POLLIN} at {@code index}. */
@@ -247,10 +330,14 @@ public final class Poller implements AutoCloseable {
         return (readyEvents(index) & POLLERR) != 0;
     }
 
-    /** Frees the native items; the registered sockets stay open. Idempotent. */
+    /**
+     * Frees the native items; the registered sockets stay open. Idempotent. From another thread than the one
+     * using the poller, it throws {@link IllegalStateException} if a poll is running there.
+     */
     @Override
     public void close() {
-        cleanable.clean();
+        memory.close();
+        cleanable.clean(); // now only unregisters
     }
 
     private MemorySegment item(int position) {
@@ -258,7 +345,6 @@ public final class Poller implements AutoCloseable {
     }
 
     private int position(int index) {
-        ensureOpen();
         if (index < 0 || index >= positionOf.length || positionOf[index] < 0) {
             throw new IllegalArgumentException("index " + index + " is not registered");
         }
@@ -268,12 +354,6 @@ public final class Poller implements AutoCloseable {
     private static void checkEvents(int events) {
         if ((events & ~ALL_EVENTS) != 0) {
             throw new IllegalArgumentException("unknown poll events " + events);
-        }
-    }
-
-    private void ensureOpen() {
-        if (memory.freed) {
-            throw new IllegalStateException("this poller is closed");
         }
     }
 }

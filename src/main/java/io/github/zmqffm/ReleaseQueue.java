@@ -17,12 +17,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>libzmq calls the free function on whatever thread drops the last reference, often its I/O thread, where a
  * Java exception would kill the JVM and a slow callback would stall all traffic. So the one static upcall stub
- * only enqueues the callback's id; a daemon thread runs the callbacks.
+ * only enqueues the callback's id; a daemon thread takes them and runs each callback in a virtual thread of its
+ * own, so that a slow or blocked callback delays no other. Until its callback runs, a registration also keeps the
+ * wrapped segment reachable: memory of an automatic arena is not freed under libzmq.
  */
 final class ReleaseQueue {
 
     private static final System.Logger LOG = System.getLogger(ReleaseQueue.class.getName());
-    private static final Map<Long, Runnable> PENDING = new ConcurrentHashMap<>();
+    private static final Map<Long, Pending> PENDING = new ConcurrentHashMap<>();
     private static final LinkedBlockingQueue<Long> RELEASED = new LinkedBlockingQueue<>();
     private static final AtomicLong IDS = new AtomicLong();
 
@@ -41,12 +43,16 @@ final class ReleaseQueue {
         Thread.ofPlatform().daemon().name("zmq-ffm-release").start(ReleaseQueue::runCallbacks);
     }
 
+    /** A callback, and the memory it releases (held so that it stays reachable until then). */
+    private record Pending(Runnable release, MemorySegment data) {}
+
     private ReleaseQueue() {}
 
-    /** Registers a callback and returns the hint to pass to {@code zmq_msg_init_data}. */
-    static MemorySegment register(Runnable release) {
+    /** Registers a callback for {@code data} and returns the hint to pass to {@code zmq_msg_init_data}. */
+    static MemorySegment register(Runnable release, MemorySegment data) {
+        CriticalCalls.stop(); // a critical call must never run the release upcall
         long id = IDS.incrementAndGet();
-        PENDING.put(id, release);
+        PENDING.put(id, new Pending(release, data));
         return MemorySegment.ofAddress(id);
     }
 
@@ -72,15 +78,23 @@ final class ReleaseQueue {
     private static void runCallbacks() {
         for (;;) {
             try {
-                Runnable release = PENDING.remove(RELEASED.take());
-                if (release != null) {
-                    release.run();
+                Pending pending = PENDING.remove(RELEASED.take());
+                if (pending != null) {
+                    Thread.ofVirtual().name("zmq-ffm-release").start(() -> run(pending));
                 }
             } catch (InterruptedException e) {
                 return;
             } catch (Throwable t) {
-                LOG.log(System.Logger.Level.WARNING, "a Msg.wrap release callback failed", t);
+                LOG.log(System.Logger.Level.WARNING, "could not start a Msg.wrap release callback", t);
             }
+        }
+    }
+
+    private static void run(Pending pending) {
+        try {
+            pending.release().run();
+        } catch (Throwable t) {
+            LOG.log(System.Logger.Level.WARNING, "a Msg.wrap release callback failed", t);
         }
     }
 }

@@ -70,11 +70,7 @@ public enum SocketType {
         return draft;
     }
 
-    /**
-     * Whether libzmq allows this socket type to be used from several threads at once. The Java
-     * {@link Socket} keeps per-socket scratch memory, so even these need one thread at a time per
-     * {@code Socket} object.
-     */
+    /** Whether libzmq, and so a {@link Socket} of this type, may be used from several threads at once. */
     public boolean isThreadSafe() {
         return threadSafe;
     }

@@ -28,12 +28,25 @@ public final class ChildJvm {
         return start(System.getProperty("java.class.path"), jvmOptions, mainClass.getName(), args);
     }
 
+    /** Like {@link #start(List, Class, String...)}, but the class path gets no native access. */
+    public static Process startWithoutNativeAccess(List<String> jvmOptions, Class<?> mainClass, String... args)
+            throws IOException {
+        return start(System.getProperty("java.class.path"), false, jvmOptions, mainClass.getName(), args);
+    }
+
     /** Starts {@code mainClass} on an explicit class path. */
     public static Process start(String classPath, List<String> jvmOptions, String mainClass, String... args)
             throws IOException {
+        return start(classPath, true, jvmOptions, mainClass, args);
+    }
+
+    private static Process start(String classPath, boolean nativeAccess, List<String> jvmOptions, String mainClass,
+                                 String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("--enable-native-access=ALL-UNNAMED");
+        if (nativeAccess) {
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classPath);
@@ -54,17 +67,17 @@ public final class ChildJvm {
 
     /** Waits at most 60 s for the child, killing it (and failing) if it takes longer. */
     public static Result finish(Process process) throws IOException, InterruptedException {
-        return finish(process, 60);
+        return finish(process, java.time.Duration.ofSeconds(60));
     }
 
-    /** Waits at most {@code seconds} for the process, killing it (and failing) if it takes longer. */
-    public static Result finish(Process process, long seconds) throws IOException, InterruptedException {
+    /** Waits at most {@code limit} for the child, killing it (and failing) if it takes longer. */
+    public static Result finish(Process process, java.time.Duration limit) throws IOException, InterruptedException {
         // Drain both pipes while waiting so a chatty child cannot block on a full pipe.
         CompletableFuture<String> out = readAsync(process.getInputStream());
         CompletableFuture<String> err = readAsync(process.getErrorStream());
-        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("child process " + process.pid() + " did not finish within " + seconds + " s");
+            throw new AssertionError("child JVM " + process.pid() + " did not finish within " + limit);
         }
         return new Result(process.exitValue(), out.join(), err.join());
     }

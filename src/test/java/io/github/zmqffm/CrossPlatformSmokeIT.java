@@ -44,7 +44,7 @@ class CrossPlatformSmokeIT {
         Process process = new ProcessBuilder("bash", "native/smoke-test", classifier,
                 TARGET.resolve("libzmq-" + classifier).toString(), TARGET.resolve("smoke-" + classifier).toString())
                 .start();
-        ChildJvm.Result result = ChildJvm.finish(process, 360);
+        ChildJvm.Result result = ChildJvm.finish(process, java.time.Duration.ofSeconds(360));
         assertEquals(0, result.exitCode(), result.stdout() + result.stderr());
         List<String> lines = result.stdout().lines().toList();
         String report = classifier + ": " + result.stdout() + result.stderr();

@@ -61,7 +61,7 @@ class ModularApplicationIT {
     void theModuleExportsOnlyTheApiAndTheNativeJarHasItsOwnName() {
         ModuleDescriptor library = descriptor(MAIN_JAR);
         assertEquals("io.github.zmqffm", library.name());
-        assertEquals(Set.of("io.github.zmqffm", "io.github.zmqffm.proxy"),
+        assertEquals(Set.of("io.github.zmqffm", "io.github.zmqffm.proxy", "io.github.zmqffm.auth"),
                 library.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()));
         assertTrue(library.packages().containsAll(Set.of("io.github.zmqffm.internal", "io.github.zmqffm.lib")));
         assertEquals(Set.of("java.base"),

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 final class CliValues {
 
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,18})(|b|k|kb|kib|m|mb|mib|g|gb|gib)");
 
     private CliValues() {}
 
@@ -71,6 +72,35 @@ final class CliValues {
                 throw new TypeConversionException("'" + text + "' is negative");
             }
             return duration;
+        }
+    }
+
+    /**
+     * A size in bytes: {@code 1024}, {@code 64KiB}, {@code 16MiB}, {@code 1GiB} (also {@code KB}/{@code MB}/{@code GB}
+     * as powers of 1024, any case), or {@code none} / {@code -1} for no limit (-1).
+     */
+    static final class Sizes implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String text) {
+            String value = text.strip().toLowerCase(Locale.ROOT);
+            if (value.equals("none") || value.equals("-1")) {
+                return -1L;
+            }
+            Matcher size = SIZE.matcher(value);
+            if (!size.matches()) {
+                throw new TypeConversionException("'" + text + "' is not a size: expected e.g. 1024, 64KiB, 16MiB or none");
+            }
+            int shift = switch (size.group(2)) {
+                case "k", "kb", "kib" -> 10;
+                case "m", "mb", "mib" -> 20;
+                case "g", "gb", "gib" -> 30;
+                default -> 0;
+            };
+            long amount = Long.parseLong(size.group(1));
+            if (amount > Long.MAX_VALUE >> shift) {
+                throw new TypeConversionException("'" + text + "' is too large");
+            }
+            return amount << shift;
         }
     }
 

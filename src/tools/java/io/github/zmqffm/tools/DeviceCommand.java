@@ -1,10 +1,11 @@
 package io.github.zmqffm.tools;
 
 import io.github.zmqffm.Context;
-import io.github.zmqffm.Curve;
 import io.github.zmqffm.Socket;
 import io.github.zmqffm.SocketOption;
 import io.github.zmqffm.ZmqException;
+import io.github.zmqffm.auth.AuthStatistics;
+import io.github.zmqffm.auth.Authenticator;
 import io.github.zmqffm.proxy.Device;
 import io.github.zmqffm.proxy.DeviceType;
 import io.github.zmqffm.proxy.Endpoint;
@@ -18,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -69,10 +69,8 @@ final class DeviceCommand implements Callable<Integer> {
             description = "print the counters this often (e.g. 10s, 500ms); default: only when stopping")
     private Duration statsInterval;
 
-    @Option(names = "--curve-server-secret", paramLabel = "FILE",
-            description = "make frontend and backend CURVE servers with this secret key (40 Z85 characters, or a "
-                    + "czmq certificate with secret-key = \"...\"); clients need the public key it prints")
-    private Path curveSecret;
+    @CommandLine.Mixin
+    private DeviceSecurity security = new DeviceSecurity();
 
     @Option(names = "--hwm", paramLabel = "N",
             description = "ZMQ_SNDHWM and ZMQ_RCVHWM of frontend and backend, in messages (libzmq default 1000)")
@@ -85,27 +83,21 @@ final class DeviceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine commandLine = spec.commandLine();
-        String publicKey = null;
+        DeviceSecurity.Setup secured = security.setup(commandLine);
         Consumer<Socket> options = socket -> {};
-        if (curveSecret != null) {
-            String secret = CurveSecretFile.read(commandLine, curveSecret);
-            publicKey = Curve.publicKey(secret);
-            options = socket -> {
-                socket.set(SocketOption.CURVE_SERVER, true);
-                socket.set(SocketOption.CURVE_SECRETKEY, secret);
-            };
-        }
         if (hwm != null) {
             int limit = hwm;
-            options = options.andThen(socket -> {
+            options = socket -> {
                 socket.set(SocketOption.SNDHWM, limit);
                 socket.set(SocketOption.RCVHWM, limit);
-            });
+            };
         }
-        SocketSpec front = new SocketSpec(type.defaultFrontend(),
-                CliValues.endpoints(commandLine, "--frontend", frontend, Endpoint.Mode.BIND), options);
-        SocketSpec back = new SocketSpec(type.defaultBackend(),
-                CliValues.endpoints(commandLine, "--backend", backend, Endpoint.Mode.BIND), options);
+        List<Endpoint> frontEndpoints = CliValues.endpoints(commandLine, "--frontend", frontend, Endpoint.Mode.BIND);
+        List<Endpoint> backEndpoints = CliValues.endpoints(commandLine, "--backend", backend, Endpoint.Mode.BIND);
+        SocketSpec front = new SocketSpec(type.defaultFrontend(), frontEndpoints,
+                options.andThen(secured.socketOptions(frontEndpoints)));
+        SocketSpec back = new SocketSpec(type.defaultBackend(), backEndpoints,
+                options.andThen(secured.socketOptions(backEndpoints)));
         SocketSpec captureSpec = capture == null ? null : new SocketSpec(SocketType.PUB,
                 CliValues.endpoints(commandLine, "--capture", capture, Endpoint.Mode.BIND), socket -> {});
         List<Endpoint> controlEndpoints = control == null ? List.of()
@@ -121,16 +113,19 @@ final class DeviceCommand implements Callable<Integer> {
         if (!controlEndpoints.isEmpty()) {
             proxy = proxy.withControl(controlEndpoints.getFirst());
         }
-        return serve(proxy, publicKey);
+        return serve(proxy, secured, secured.maxMessageSizeFor(frontEndpoints), secured.maxMessageSizeFor(backEndpoints));
     }
 
-    private int serve(Proxy proxy, String publicKey) {
+    private int serve(Proxy proxy, DeviceSecurity.Setup secured, long frontMax, long backMax) {
         Context context = proxy.context();
         context.setTermTimeout(linger.plusSeconds(2));
+        Authenticator authenticator = null;
         RunningProxy running;
         try {
+            // Before any socket binds: a CURVE handshake with no ZAP handler in the context would accept anyone.
+            authenticator = secured.policy() == null ? null : Authenticator.start(context, secured.policy());
             running = proxy.start();
-        } catch (ZmqException e) {
+        } catch (ZmqException | IllegalStateException e) {
             System.err.println("zmqffm device: cannot start: " + e.getMessage());
             context.close();
             return 1;
@@ -140,15 +135,18 @@ final class DeviceCommand implements Callable<Integer> {
                 + ",\"backend\":" + Json.string(running.backendEndpoint())
                 + ",\"capture\":" + Json.string(running.captureEndpoint())
                 + ",\"control\":" + Json.string(running.controlEndpoint())
-                + ",\"curve_public_key\":" + Json.string(publicKey)
+                + ",\"curve_public_key\":" + Json.string(secured.curvePublicKey())
+                + ",\"auth\":" + Json.string(secured.policy() == null ? null : secured.policy().toString())
+                + ",\"max_message_size\":{\"frontend\":" + frontMax + ",\"backend\":" + backMax + "}"
                 + ",\"pid\":" + ProcessHandle.current().pid() + "}");
         System.out.flush();
-        return new DeviceLifecycle(context, running, statsInterval).runUntilStopped();
+        return new DeviceLifecycle(context, running, authenticator, statsInterval).runUntilStopped();
     }
 
-    /** The JSON line for a statistics event. */
-    static String statsLine(String event, Statistics stats) {
+    /** The JSON line for a statistics event, with the authenticator's decisions if there is one. */
+    static String statsLine(String event, Statistics stats, AuthStatistics auth) {
         String counters = stats.toJson();
-        return "{\"event\":\"" + event + "\",\"time\":\"" + Instant.now() + "\"," + counters.substring(1);
+        return "{\"event\":\"" + event + "\",\"time\":\"" + Instant.now() + "\","
+                + counters.substring(1, counters.length() - 1) + (auth == null ? "" : ",\"auth\":" + auth.toJson()) + "}";
     }
 }

@@ -1,6 +1,8 @@
 package io.github.zmqffm.tools;
 
 import io.github.zmqffm.Context;
+import io.github.zmqffm.auth.AuthStatistics;
+import io.github.zmqffm.auth.Authenticator;
 import io.github.zmqffm.proxy.RunningProxy;
 import io.github.zmqffm.proxy.Statistics;
 
@@ -20,15 +22,17 @@ final class DeviceLifecycle {
 
     private final Context context;
     private final RunningProxy running;
+    private final Authenticator authenticator;  // null without authentication
     private final ScheduledExecutorService ticker;
     private final Object lock = new Object();
     private boolean stopped;      // guarded by lock
     private int exitCode;         // guarded by lock
     private volatile boolean exiting;
 
-    DeviceLifecycle(Context context, RunningProxy running, Duration statsInterval) {
+    DeviceLifecycle(Context context, RunningProxy running, Authenticator authenticator, Duration statsInterval) {
         this.context = context;
         this.running = running;
+        this.authenticator = authenticator;
         if (statsInterval == null || statsInterval.isZero()) {
             this.ticker = null;
         } else {
@@ -75,7 +79,7 @@ final class DeviceLifecycle {
         }
         synchronized (lock) {
             if (!stopped) {
-                System.out.println(DeviceCommand.statsLine("stats", stats));
+                System.out.println(DeviceCommand.statsLine("stats", stats, authStatistics()));
                 System.out.flush();
             }
         }
@@ -103,13 +107,20 @@ final class DeviceLifecycle {
                 exitCode = 1;
             }
             try {
-                System.out.println(DeviceCommand.statsLine("stopped", running.statistics()));
+                System.out.println(DeviceCommand.statsLine("stopped", running.statistics(), authStatistics()));
             } catch (RuntimeException e) {
                 System.out.println("{\"event\":\"stopped\",\"time\":\"" + Instant.now() + "\"}");
             }
             System.out.flush();
+            if (authenticator != null) {
+                authenticator.close();
+            }
             context.close();
             return exitCode;
         }
+    }
+
+    private AuthStatistics authStatistics() {
+        return authenticator == null ? null : authenticator.statistics();
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "zmqffm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "zmq-ffm: ZeroMQ for Java over the real libzmq.",
         subcommands = {DemoCommand.class, DoctorCommand.class, DeviceCommand.class, ProxyCtlCommand.class,
-                PerfCommand.class, CommandLine.HelpCommand.class})
+                PerfCommand.class, CertCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
