@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,6 +18,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * The cross-built platforms ({@code mvn -Pcross}): each classifier jar holds its library with a matching SHA-256,
@@ -49,7 +51,7 @@ class CrossPlatformSmokeIT {
         List<String> lines = result.stdout().lines().toList();
         String report = classifier + ": " + result.stdout() + result.stderr();
         assertEquals("ok", lines.getLast(), report);
-        List<String> expected = new java.util.ArrayList<>(List.of("version " + pinnedVersion()));
+        List<String> expected = new ArrayList<>(List.of("version " + pinnedVersion()));
         for (String capability : List.of("curve", "draft", "ipc")) {
             expected.add(capability + " " + (platform.bundledCapabilities().contains(capability) ? 1 : 0));
         }
@@ -78,7 +80,8 @@ class CrossPlatformSmokeIT {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             ZipEntry library = zip.getEntry(resource);
             ZipEntry sha = zip.getEntry(resource + ".sha256");
-            assertEquals(true, library != null && sha != null, jar + " lacks " + resource + " or its .sha256");
+            assertNotNull(library, jar + " lacks " + resource);
+            assertNotNull(sha, jar + " lacks " + resource + ".sha256");
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             try (InputStream in = zip.getInputStream(library)) {
                 digest.update(in.readAllBytes());
