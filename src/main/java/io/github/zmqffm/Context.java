@@ -52,6 +52,9 @@ public final class Context implements AutoCloseable {
     private volatile int defaultLingerMillis = 1000;
     private volatile Duration termTimeout = Duration.ofSeconds(10);
     private volatile Duration closeGrace = Duration.ofSeconds(1);
+    private volatile WaitStrategy waitStrategy = WaitStrategy.AUTO;
+    /** The thread that wakes parked waiters, started by the first park (see {@link WaitStrategy#PARK}). */
+    private volatile ReadinessPoller readiness;
 
     /** A new context with one I/O thread. Errors: EMFILE (too many open files). */
     public Context() {
@@ -190,6 +193,35 @@ public final class Context implements AutoCloseable {
         closeGrace = Objects.requireNonNull(grace);
     }
 
+    /**
+     * How blocking calls on this context's sockets wait when the socket does not say otherwise
+     * ({@link Socket#setWaitStrategy}); default {@link WaitStrategy#AUTO}: virtual threads park, platform threads
+     * wait interruptibly in native code.
+     */
+    public void setWaitStrategy(WaitStrategy strategy) {
+        waitStrategy = Objects.requireNonNull(strategy, "strategy");
+    }
+
+    /** The context's wait strategy (see {@link #setWaitStrategy}). */
+    public WaitStrategy waitStrategy() {
+        return waitStrategy;
+    }
+
+    /** The readiness thread, started on first use; null if it cannot be had (no epoll, context closed). */
+    ReadinessPoller readiness() {
+        ReadinessPoller poller = readiness;
+        if (poller == null && !closed) {
+            synchronized (this) {
+                poller = readiness;
+                if (poller == null && !closed) {
+                    poller = ReadinessPoller.start("zmq-ffm-readiness-" + Long.toHexString(handle.address()));
+                    readiness = poller;
+                }
+            }
+        }
+        return poller;
+    }
+
     /** How long {@link #close()} waits for {@code zmq_ctx_term}; default 10 s. */
     public void setTermTimeout(Duration timeout) {
         termTimeout = Objects.requireNonNull(timeout);
@@ -264,10 +296,25 @@ public final class Context implements AutoCloseable {
                     LOG.log(System.Logger.Level.WARNING, "Context.close() left a socket open: " + busy.getMessage());
                 }
             }
+            closeReadiness();
             if (owned) {
                 terminate();
             }
         });
+    }
+
+    private void closeReadiness() {
+        ReadinessPoller poller;
+        synchronized (this) {
+            poller = readiness; // closed is set: no new one starts
+        }
+        if (poller != null) {
+            try {
+                poller.close();
+            } catch (IllegalStateException busy) {
+                LOG.log(System.Logger.Level.WARNING, "Context.close() left the readiness thread: " + busy.getMessage());
+            }
+        }
     }
 
     // Threads woken with ETERM usually close their sockets at once; wait for that rather than race them.

@@ -59,11 +59,17 @@ public final class Poller implements AutoCloseable {
     private static final class Memory implements Runnable {
         final CallGuard guard = new CallGuard(false, false, "poller", () -> "this poller is closed");
         final MemorySegment errno = NativeMemory.allocate(LibZmq.CAPTURE_LAYOUT.byteSize());
+        /** Scratch for a parked poll: an option value, its size, an epoll event. */
+        final MemorySegment waitScratch = NativeMemory.allocate(48);
+        final MemorySegment value = waitScratch.asSlice(0, 8);
+        final MemorySegment size = waitScratch.asSlice(8, 8);
+        final MemorySegment event = waitScratch.asSlice(16, 16);
         MemorySegment items;
 
         void close() {
             guard.close(() -> {
                 NativeMemory.free(items);
+                NativeMemory.free(waitScratch);
                 NativeMemory.free(errno);
             });
         }
@@ -99,7 +105,7 @@ public final class Poller implements AutoCloseable {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity " + capacity);
         }
-        memory.items = NativeMemory.allocate(capacity * ITEM);
+        memory.items = NativeMemory.allocate((capacity + 1) * ITEM); // + the wake-up pipe's item
         positionOf = new int[capacity];
         Arrays.fill(positionOf, -1);
         indexAt = new int[capacity];
@@ -166,7 +172,7 @@ public final class Poller implements AutoCloseable {
 
     private void grow() {
         int capacity = positionOf.length * 2;
-        MemorySegment items = NativeMemory.allocate(capacity * ITEM);
+        MemorySegment items = NativeMemory.allocate((capacity + 1) * ITEM);
         items.copyFrom(memory.items);
         NativeMemory.free(memory.items);
         memory.items = items;
@@ -245,7 +251,11 @@ public final class Poller implements AutoCloseable {
     /**
      * Waits until an item is ready or {@code maxWait} passes (negative: no limit, zero: just look; rounded up to
      * whole milliseconds) and returns the number of ready items. Signals (EINTR) are retried for the rest of the
-     * timeout. Allocates nothing. Errors: {@link ContextTerminatedException} (ETERM) if a registered socket's
+     * timeout. The wait follows the {@link WaitStrategy} of the first registered socket (no socket: the thread's
+     * default): a virtual thread parks on the items' descriptors, a platform thread waits in {@code zmq_poll}
+     * together with its wake-up pipe, so that {@link Thread#interrupt()} ends either with
+     * {@link ZmqInterruptedException} (interrupt status kept). Allocates nothing on a platform thread.
+     * Errors: {@link ContextTerminatedException} (ETERM) if a registered socket's
      * context was terminated; ENOTSOCK, EFAULT; {@link IllegalStateException} if a registered socket was closed,
      * or nothing is registered and {@code maxWait} is negative.
      */
@@ -285,7 +295,23 @@ public final class Poller implements AutoCloseable {
         return socket.guard.enter();
     }
 
+    /** Waits by the strategy of the first registered socket (or the thread's default: see {@link WaitStrategy}). */
     private int pollItems(long timeoutMillis) {
+        if (timeoutMillis == 0) {
+            return pollNatively(0);
+        }
+        SocketResource first = null;
+        for (int position = 0; position < count && first == null; position++) {
+            first = socketAt[position] == null ? null : socketAt[position].resource;
+        }
+        return switch (SocketWait.resolve(first)) {
+            case PARK -> pollParked(first, timeoutMillis);
+            case INTERRUPTIBLE -> pollInterruptibly(timeoutMillis);
+            default -> pollNatively(timeoutMillis);
+        };
+    }
+
+    private int pollNatively(long timeoutMillis) {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         long timeout = timeoutMillis;
         for (;;) {
@@ -293,13 +319,111 @@ public final class Poller implements AutoCloseable {
             if (ready >= 0) {
                 return ready;
             }
-            int errno = LibZmq.errno(memory.errno);
-            if (errno != Errors.EINTR) {
-                throw Errors.exception("zmq_poll", count + " items", errno);
-            }
+            failUnlessSignal();
             if (timeoutMillis > 0) {
                 timeout = Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
             }
+        }
+    }
+
+    /** {@code zmq_poll} with the thread's wake-up pipe as an extra item, so that an interrupt ends the wait. */
+    private int pollInterruptibly(long timeoutMillis) {
+        InterruptibleWait wait = InterruptibleWait.acquire();
+        try {
+            return pollInterruptibly(wait, timeoutMillis);
+        } finally {
+            wait.release();
+        }
+    }
+
+    private int pollInterruptibly(InterruptibleWait wait, long timeoutMillis) {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        long timeout = timeoutMillis;
+        for (;;) {
+            int ready = wait.poll(memory.errno, memory.items, count, timeout);
+            checkInterrupt();
+            if (ready < 0) {
+                failUnlessSignal();
+            } else if (ready > 0 || timeoutMillis >= 0 && deadline - System.nanoTime() <= 0) {
+                return ready;
+            }
+            if (timeoutMillis > 0) {
+                timeout = Math.max(0, (deadline - System.nanoTime() + 999_999) / 1_000_000);
+            }
+        }
+    }
+
+    /** The parked wait (see {@link ParkedPoll}) over this poller's items. */
+    private int pollParked(SocketResource first, long timeoutMillis) {
+        return ParkedPoll.poll(parkedItems, first == null ? null : first.readiness(), timeoutMillis, "zmq_poll");
+    }
+
+    /** The items as {@link ParkedPoll} sees them. */
+    private final ParkedPoll.Items parkedItems = new ParkedPoll.Items() {
+        @Override
+        public int lookNow() {
+            return pollNatively(0);
+        }
+
+        @Override
+        public int arm(ReadinessPoller readiness, Thread waiter) {
+            return armAll(readiness, waiter);
+        }
+
+        @Override
+        public boolean allArmed(int armed) {
+            return armed == count;
+        }
+
+        @Override
+        public String argument() {
+            return count + " items";
+        }
+
+        @Override
+        public void disarm(ReadinessPoller readiness, Thread waiter, int armed) {
+            for (int position = 0; position < armed; position++) {
+                readiness.disarm(fdAt(position), waiter);
+            }
+        }
+    };
+
+    /** Arms the descriptors of the items in order; returns how many it armed (all: {@link #count}). */
+    private int armAll(ReadinessPoller readiness, Thread me) {
+        for (int position = 0; position < count; position++) {
+            Socket socket = socketAt[position];
+            int fd = socket == null ? fdAt(position) : socket.resource.zmqFd(memory.errno, memory.value, memory.size);
+            if (fd < 0 || !readiness.arm(fd, socket == null ? epollEvents(position) : Epoll.EPOLLIN, me, memory.event,
+                    memory.errno)) {
+                return position;
+            }
+            if (socket != null) {
+                memory.items.set(ValueLayout.JAVA_INT, position * ITEM + FD, fd); // for the disarm
+            }
+        }
+        return count;
+    }
+
+    private int fdAt(int position) {
+        return memory.items.get(ValueLayout.JAVA_INT, position * ITEM + FD);
+    }
+
+    private int epollEvents(int position) {
+        int events = memory.items.get(ValueLayout.JAVA_SHORT, position * ITEM + EVENTS);
+        return ((events & POLLIN) != 0 ? Epoll.EPOLLIN : 0) | ((events & POLLOUT) != 0 ? Epoll.EPOLLOUT : 0)
+                | ((events & POLLPRI) != 0 ? Epoll.EPOLLPRI : 0);
+    }
+
+    private void checkInterrupt() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new ZmqInterruptedException("zmq_poll", count + " items");
+        }
+    }
+
+    private void failUnlessSignal() {
+        int errno = LibZmq.errno(memory.errno);
+        if (errno != Errors.EINTR) {
+            throw Errors.exception("zmq_poll", count + " items", errno);
         }
     }
 

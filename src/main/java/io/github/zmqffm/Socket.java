@@ -22,10 +22,16 @@ import java.util.Objects;
  * {@code -Dzmqffm.checkThreads=true} a socket never moves: every call from another thread than the creating one
  * throws.
  *
+ * <p><b>Waiting.</b> A call that has to wait (no message yet, a full queue) waits by the socket's
+ * {@link WaitStrategy}: by default a virtual thread parks, freeing its carrier, and a platform thread waits in native
+ * code; either way {@link Thread#interrupt()} wakes it with {@link ZmqInterruptedException} (socket unchanged),
+ * {@link Context#shutdown()} with {@link ContextTerminatedException}, and a {@link #close()} from another thread
+ * with {@link IllegalStateException} (then the close goes ahead).
+ *
  * <p><b>Results.</b> Sends return {@code false} and receives return {@code -1} or {@code null} when the
  * call would block under {@link SendFlag#DONTWAIT}/{@link RecvFlag#DONTWAIT} or a timeout expires (EAGAIN).
- * Other failures raise {@link ZmqException}; ETERM raises {@link ContextTerminatedException}; EINTR is
- * retried. A closed socket raises {@link IllegalStateException}.
+ * Other failures raise {@link ZmqException}; ETERM raises {@link ContextTerminatedException}; a signal's EINTR is
+ * retried, an interrupt raises {@link ZmqInterruptedException}. A closed socket raises {@link IllegalStateException}.
  *
  * <p><b>Copies.</b> {@code byte[]} and other heap data are copied once, straight into (or out of) the content of
  * the socket's own reused {@code zmq_msg_t}: the one copy {@code zmq_send}/{@code zmq_recv} would make inside
@@ -57,9 +63,9 @@ public final class Socket implements AutoCloseable {
         if (type.isThreadSafe()) {
             // The first scratch serves close and the context; each calling thread gets its own.
             this.io = null;
-            this.threadIo = ThreadLocal.withInitial(() -> new SocketIo(type, handle, resource.adopt(new SocketScratch())));
+            this.threadIo = ThreadLocal.withInitial(() -> new SocketIo(type, handle, resource.adopt(new SocketScratch()), resource));
         } else {
-            this.io = new SocketIo(type, handle, scratch);
+            this.io = new SocketIo(type, handle, scratch, resource);
             this.threadIo = null;
         }
         this.cleanable = CLEANER.register(this, resource);
@@ -179,6 +185,20 @@ public final class Socket implements AutoCloseable {
             guard.exit(token);
             Reference.reachabilityFence(this);
         }
+    }
+
+    /**
+     * How this socket's blocking calls wait (see {@link WaitStrategy}); null goes back to the context's
+     * ({@link Context#setWaitStrategy}, by default {@link WaitStrategy#AUTO}: virtual threads park, platform threads
+     * wait interruptibly). Takes effect at the next call.
+     */
+    public void setWaitStrategy(WaitStrategy strategy) {
+        resource.waitStrategy = strategy;
+    }
+
+    /** The wait strategy in force for this socket: its own, else its context's. */
+    public WaitStrategy waitStrategy() {
+        return resource.waitStrategy();
     }
 
     /** Subscribes a SUB socket to messages starting with {@code prefix} (empty: everything). */

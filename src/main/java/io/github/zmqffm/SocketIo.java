@@ -38,8 +38,12 @@ final class SocketIo {
     private byte[] recvArray;
     private MemorySegment recvArraySegment;
 
-    SocketIo(SocketType type, MemorySegment handle, SocketScratch scratch) {
+    /** How a blocking call waits once the non-blocking attempts failed. */
+    private final SocketWait wait;
+
+    SocketIo(SocketType type, MemorySegment handle, SocketScratch scratch, SocketResource resource) {
         this.type = type;
+        this.wait = new SocketWait(resource, handle, type, scratch);
         this.handle = handle;
         this.scratch = scratch;
         this.errno = scratch.errno;
@@ -79,12 +83,13 @@ final class SocketIo {
             }
             return sendMessageSlowly(sendMsg, flags);
         }
+        int bits = wait.start(flags.bits());
         for (;;) {
-            if (LibZmq.send(errno, handle, data, length, flags.bits()) >= 0) {
+            if (LibZmq.send(errno, handle, data, length, bits) >= 0) {
                 return true;
             }
             int e = LibZmq.errno(errno);
-            if (e != EINTR) {
+            if (e != EINTR && !(e == EAGAIN && wait.await(true, "send"))) {
                 return sendFailed(e);
             }
         }
@@ -99,12 +104,13 @@ final class SocketIo {
     }
 
     private boolean sendMessageSlowly(MemorySegment msg, SendFlag flags) {
+        int bits = wait.start(flags.bits());
         for (;;) {
-            if (LibZmq.msgSend(errno, msg, handle, flags.bits()) >= 0) {
+            if (LibZmq.msgSend(errno, msg, handle, bits) >= 0) {
                 return true;
             }
             int e = LibZmq.errno(errno);
-            if (e == EINTR) {
+            if (e == EINTR || (e == EAGAIN && awaitKeeping(msg))) {
                 continue;
             }
             if (msg == sendMsg) {
@@ -147,13 +153,14 @@ final class SocketIo {
             }
             return size;
         }
+        int bits = wait.start(flags.bits());
         for (;;) {
-            int size = LibZmq.recv(errno, handle, buffer, capacity, flags.bits());
+            int size = LibZmq.recv(errno, handle, buffer, capacity, bits);
             if (size >= 0) {
                 return size;
             }
             int e = LibZmq.errno(errno);
-            if (e != EINTR) {
+            if (e != EINTR && !(e == EAGAIN && wait.await(false, "recv"))) {
                 return recvFailed(e);
             }
         }
@@ -186,15 +193,29 @@ final class SocketIo {
     }
 
     private int recvMessageSlowly(MemorySegment msg, RecvFlag flags) {
+        int bits = wait.start(flags.bits());
         for (;;) {
-            int size = LibZmq.msgRecv(errno, msg, handle, flags.bits());
+            int size = LibZmq.msgRecv(errno, msg, handle, bits);
             if (size >= 0) {
                 return size;
             }
             int e = LibZmq.errno(errno);
-            if (e != EINTR) {
+            if (e != EINTR && !(e == EAGAIN && wait.await(false, "recv"))) {
                 return recvFailed(e);
             }
+        }
+    }
+
+    /** {@link SocketWait#await} for a send of {@code msg}; if the wait throws, our own unsent copy is dropped. */
+    private boolean awaitKeeping(MemorySegment msg) {
+        try {
+            return wait.await(true, "send");
+        } catch (RuntimeException e) {
+            if (msg == sendMsg) {
+                LibZmq.msgClose(errno, sendMsg);
+                LibZmq.msgInit(sendMsg);
+            }
+            throw e;
         }
     }
 

@@ -54,6 +54,11 @@ public final class SocketPoller implements AutoCloseable {
     static final class State implements Runnable {
         final CallGuard guard = new CallGuard(false, false, "socket poller", () -> "this poller is closed");
         final MemorySegment errno = NativeMemory.allocate(LibZmq.CAPTURE_LAYOUT.byteSize());
+        /** Scratch for a parked poll: an option value, its size, an epoll event. */
+        final MemorySegment waitScratch = NativeMemory.allocate(48);
+        final MemorySegment value = waitScratch.asSlice(0, 8);
+        final MemorySegment size = waitScratch.asSlice(8, 8);
+        final MemorySegment event = waitScratch.asSlice(16, 16);
         /** The {@code void*} poller, in memory because {@code zmq_poller_destroy} takes its address. */
         final MemorySegment pointer = NativeMemory.allocate(ValueLayout.ADDRESS.byteSize());
         /** The same pointer as a segment, kept so that a poll does not make one by reading {@link #pointer}. */
@@ -82,6 +87,7 @@ public final class SocketPoller implements AutoCloseable {
                 LibZmqDraft.pollerDestroy(errno, pointer);
                 NativeMemory.free(events);
                 NativeMemory.free(pointer);
+                NativeMemory.free(waitScratch);
                 NativeMemory.free(errno);
             });
         }
@@ -261,7 +267,10 @@ public final class SocketPoller implements AutoCloseable {
      * Waits until something is ready or {@code maxWait} passes (negative: no limit, zero: just look; rounded up to
      * whole milliseconds) and returns how many ready events {@link #socket(int)}, {@link #fd(int)} and
      * {@link #events(int)} now describe (0 on timeout). Signals (EINTR) are retried for the rest of the timeout.
-     * Allocates nothing. Errors: ETERM as {@link ContextTerminatedException}; {@link IllegalStateException} if
+     * On a virtual thread (the first added socket's {@link WaitStrategy} PARK) it parks, and an interrupt ends it with
+     * {@link ZmqInterruptedException}; a platform thread waits in {@code zmq_poller_wait_all}, which an interrupt does
+     * not end (use {@link Poller} or a timeout there). Allocates nothing on a platform thread.
+     * Errors: ETERM as {@link ContextTerminatedException}; {@link IllegalStateException} if
      * nothing is added and {@code maxWait} is negative.
      */
     public int poll(Duration maxWait) {
@@ -291,7 +300,86 @@ public final class SocketPoller implements AutoCloseable {
         }
     }
 
+    /**
+     * On a virtual thread (or with {@link WaitStrategy#PARK}) the wait parks as {@link Poller}'s does: look without
+     * waiting, arm every descriptor (sockets' ZMQ_FD, raw fds) with the context's readiness thread, look again, park;
+     * with a thread-safe type among the sockets (no ZMQ_FD) a back-off of parks growing to 1 ms. Platform threads wait
+     * in {@code zmq_poller_wait_all}, which an interrupt does not end.
+     */
     private int waitAll(long timeoutMillis) {
+        if (timeoutMillis == 0) {
+            return waitNatively(0);
+        }
+        SocketResource first = null;
+        for (int slot = 0; slot < state.sockets.length && first == null; slot++) {
+            first = state.sockets[slot] == null ? null : state.sockets[slot].resource;
+        }
+        return SocketWait.resolve(first) == WaitStrategy.PARK ? waitParked(first, timeoutMillis) : waitNatively(timeoutMillis);
+    }
+
+    private int waitParked(SocketResource first, long timeoutMillis) {
+        return ParkedPoll.poll(parkedItems, first == null ? null : first.readiness(), timeoutMillis,
+                "zmq_poller_wait_all");
+    }
+
+    /** The registrations as {@link ParkedPoll} sees them. */
+    private final ParkedPoll.Items parkedItems = new ParkedPoll.Items() {
+        @Override
+        public int lookNow() {
+            return waitNatively(0);
+        }
+
+        @Override
+        public int arm(ReadinessPoller readiness, Thread waiter) {
+            return armAll(readiness, waiter);
+        }
+
+        @Override
+        public boolean allArmed(int armed) {
+            return armed == state.sockets.length;
+        }
+
+        @Override
+        public String argument() {
+            return null;
+        }
+
+        @Override
+        public void disarm(ReadinessPoller readiness, Thread waiter, int armed) {
+            for (int slot = 0; slot < armed; slot++) {
+                int fd = fdOfSlot(slot);
+                if (fd >= 0) {
+                    readiness.disarm(fd, waiter);
+                }
+            }
+        }
+    };
+
+    /** Arms the descriptor of each slot in order; returns how many slots it went through (all: the length). */
+    private int armAll(ReadinessPoller readiness, Thread me) {
+        for (int slot = 0; slot < state.sockets.length; slot++) {
+            int fd = fdOfSlot(slot);
+            if (state.sockets[slot] == null && fd < 0) {
+                continue; // a free slot
+            }
+            int interest = state.interest[slot];
+            int events = state.sockets[slot] != null ? Epoll.EPOLLIN
+                    : ((interest & Poller.POLLIN) != 0 ? Epoll.EPOLLIN : 0) | ((interest & Poller.POLLOUT) != 0 ? Epoll.EPOLLOUT : 0)
+                    | ((interest & Poller.POLLPRI) != 0 ? Epoll.EPOLLPRI : 0);
+            if (fd < 0 || !readiness.arm(fd, events, me, state.event, state.errno)) {
+                return slot;
+            }
+        }
+        return state.sockets.length;
+    }
+
+    /** The descriptor to watch for a slot: a socket's ZMQ_FD (-1 for a thread-safe type), a raw fd, or -1 if free. */
+    private int fdOfSlot(int slot) {
+        Socket socket = state.sockets[slot];
+        return socket == null ? state.fds[slot] : socket.resource.zmqFd(state.errno, state.value, state.size);
+    }
+
+    private int waitNatively(long timeoutMillis) {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         long timeout = timeoutMillis;
         for (;;) {

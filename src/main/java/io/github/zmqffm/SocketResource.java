@@ -5,6 +5,7 @@ import java.lang.foreign.ValueLayout;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * What a {@link Socket} owns natively (the {@code void*} and its scratch memory) and the {@link CallGuard} that
@@ -32,6 +33,15 @@ final class SocketResource implements Runnable {
     /** The thread that created the socket: {@link Context#close()} lets it close the socket itself. */
     final Thread creator = Thread.currentThread();
     private volatile boolean explicit;
+    /** {@link Socket#setWaitStrategy}; null: the context's. */
+    volatile WaitStrategy waitStrategy;
+    /** Set by a close from another thread, so that a waiting call gives up (see {@link SocketWait}). */
+    volatile boolean closeRequested;
+    /** The thread parked in a call on this socket, or the {@link InterruptibleWait} waiting; null if none. */
+    volatile Object waiter;
+    /** ZMQ_FD, read once: {@link #FD_UNKNOWN} until then, -1 for a type without one (thread-safe drafts). */
+    private volatile int zmqFd = FD_UNKNOWN;
+    private static final int FD_UNKNOWN = -2;
 
     SocketResource(MemorySegment handle, Context context, SocketType type, boolean strict) {
         this.handle = handle;
@@ -39,6 +49,31 @@ final class SocketResource implements Runnable {
         this.type = type;
         this.guard = new CallGuard(type.isThreadSafe(), strict, type + " socket", this::closedMessage);
         this.origin = new Throwable("the leaked " + type + " socket was created here");
+    }
+
+    /** The wait strategy in force: the socket's own, else its context's. */
+    WaitStrategy waitStrategy() {
+        WaitStrategy own = waitStrategy;
+        return own != null ? own : context.waitStrategy();
+    }
+
+    /** The context's readiness thread, started on first use; null where there is none (no epoll, closed). */
+    ReadinessPoller readiness() {
+        return context.readiness();
+    }
+
+    /** ZMQ_FD (read once, with the caller's scratch, in a call on the socket), or -1 if the type has none. */
+    int zmqFd(MemorySegment errno, MemorySegment value, MemorySegment size) {
+        int fd = zmqFd;
+        if (fd == FD_UNKNOWN) {
+            size.set(ValueLayout.JAVA_LONG, 0, 4);
+            fd = LibZmq.getsockopt(errno, handle, SocketOption.FD.code(), value, size) == 0
+                    ? value.get(ValueLayout.JAVA_INT, 0) : -1;
+            if (fd >= 0 || LibZmq.errno(errno) == Errno.EINVAL.code()) {
+                zmqFd = fd; // not an ETERM: that would be retried
+            }
+        }
+        return fd;
     }
 
     /** Adds scratch memory that {@link #close} frees. */
@@ -87,9 +122,30 @@ final class SocketResource implements Runnable {
         if (guard.isClosed()) {
             return;
         }
-        for (SocketPoller.State poller : pollers) {
-            poller.forget(this); // throws if that poller is waiting in another thread: then the socket stays open
+        if (guard.ownerThread() != Thread.currentThread()) {
+            wakeWaiter(); // a call waiting on another thread gives up, so that the close below finds it quiet
         }
+        try {
+            for (SocketPoller.State poller : pollers) {
+                poller.forget(this); // throws if that poller is waiting in another thread: the socket stays open
+            }
+            closeGuarded(lingerMillis, waitNanos);
+        } finally {
+            closeRequested = false;
+        }
+    }
+
+    private void wakeWaiter() {
+        closeRequested = true;
+        Object waiting = waiter;
+        if (waiting instanceof Thread thread) {
+            LockSupport.unpark(thread);
+        } else if (waiting instanceof InterruptibleWait wait) {
+            wait.wake();
+        }
+    }
+
+    private void closeGuarded(int lingerMillis, long waitNanos) {
         guard.close(() -> {
             if (lingerMillis != OWN_LINGER) {
                 setLinger(lingerMillis);

@@ -114,7 +114,8 @@ final class WakeupPipe implements AutoCloseable {
         }
     }
 
-    private static void closeFd(int fd) {
+    /** {@code close(fd)} (shared with {@link Epoll}). */
+    static void closeFd(int fd) {
         try {
             int rc = (int) CLOSE.invokeExact(fd);
             assert rc == 0 : "close(" + fd + ")";

@@ -115,6 +115,7 @@ public final class ZActor implements AutoCloseable {
     }
 
     private void run(Context context, String endpoint, Body body) {
+        SocketWait.interruptibleOnThisThread(); // close() interrupts a body that may wait in a plain receive
         Socket end;
         try {
             end = context.socket(SocketType.PAIR);

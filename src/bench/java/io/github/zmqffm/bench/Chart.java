@@ -4,12 +4,7 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,20 +28,7 @@ final class Chart {
             bottom.addSeries(impl.name(), labels(latency),
                     latency.stream().map(c -> zeroIfNaN(results.cell(c, impl.name()).median())).toList());
         }
-        BufferedImage image = new BufferedImage(WIDTH, 2 * PANEL + 40, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        g.drawString(title, 10, 25);
-        g.translate(0, 40);
-        top.paint(g, WIDTH, PANEL);
-        g.translate(0, PANEL);
-        bottom.paint(g, WIDTH, PANEL);
-        g.dispose();
-        ImageIO.write(image, "png", file.toFile());
+        PanelImage.write(file, title, WIDTH, PANEL, List.of(top, bottom));
     }
 
     private static CategoryChart chart(String title, String yTitle) {

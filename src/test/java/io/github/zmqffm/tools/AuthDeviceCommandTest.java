@@ -92,6 +92,36 @@ class AuthDeviceCommandTest {
     }
 
     @Test
+    void handshakesThatLibzmqRefusesBeforeAskingZapAreCountedToo() throws Exception {
+        Certificate server = Certificate.create();
+        server.save(dir, "server");
+        Path clients = Files.createDirectory(dir.resolve("clients"));
+        try (DeviceProcess device = new DeviceProcess("device", "streamer", "--frontend", "tcp://127.0.0.1:*",
+                "--backend", "tcp://127.0.0.1:*", "--curve-server-secret", dir.resolve("server.key_secret").toString(),
+                "--curve-clients", clients.toString(), "--stats-interval", "200ms");
+             Socket wrongServerKey = curveClient(SocketType.PUSH, Certificate.create(), Certificate.create());
+             Socket plaintext = zmq.socket(SocketType.PUSH)) {
+            String started = device.awaitLine(line -> line.contains("\"event\":\"started\""), 30);
+            wrongServerKey.connect(field(started, "frontend"));
+            plaintext.connect(field(started, "frontend"));
+            String stats = device.awaitLine(line -> line.contains("\"event\":\"stats\"")
+                    && handshakeFailures(line, "ZMTP_CRYPTOGRAPHIC") >= 1
+                    && handshakeFailures(line, "ZMTP_MECHANISM_MISMATCH") >= 1, 10);
+            assertEquals(0, auth(stats, "denied", "CURVE"), "libzmq refused these before any ZAP request: " + stats);
+            assertEquals(0, device.terminate(), device.stderr());
+            String stopped = device.awaitLine(line -> line.contains("\"event\":\"stopped\""), 5);
+            assertTrue(handshakeFailures(stopped, "ZMTP_CRYPTOGRAPHIC") >= 1, stopped);
+        }
+    }
+
+    /** A count of {@code "handshake_failed":{"frontend":{reason:n}}}, 0 if that reason is not there. */
+    private static long handshakeFailures(String json, String reason) {
+        Matcher m = Pattern.compile("\"handshake_failed\":\\{\"backend\":\\{[^}]*},\"frontend\":\\{[^}]*\""
+                + reason + "\":(\\d+)").matcher(json);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    @Test
     void plainPasswordsAndADenyList() throws Exception {
         Path passwords = Files.writeString(dir.resolve("passwords"), "worker=w0rk\nclient=cl1ent\n");
         try (DeviceProcess device = new DeviceProcess("device", "streamer", "--frontend", "tcp://127.0.0.1:*",

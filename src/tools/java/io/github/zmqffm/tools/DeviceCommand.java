@@ -94,10 +94,11 @@ final class DeviceCommand implements Callable<Integer> {
         }
         List<Endpoint> frontEndpoints = CliValues.endpoints(commandLine, "--frontend", frontend, Endpoint.Mode.BIND);
         List<Endpoint> backEndpoints = CliValues.endpoints(commandLine, "--backend", backend, Endpoint.Mode.BIND);
+        HandshakeFailures handshakes = secured.authenticates() ? new HandshakeFailures() : null;
         SocketSpec front = new SocketSpec(type.defaultFrontend(), frontEndpoints,
-                options.andThen(secured.socketOptions(frontEndpoints)));
+                watched(options.andThen(secured.socketOptions(frontEndpoints)), handshakes, "frontend"));
         SocketSpec back = new SocketSpec(type.defaultBackend(), backEndpoints,
-                options.andThen(secured.socketOptions(backEndpoints)));
+                watched(options.andThen(secured.socketOptions(backEndpoints)), handshakes, "backend"));
         SocketSpec captureSpec = capture == null ? null : new SocketSpec(SocketType.PUB,
                 CliValues.endpoints(commandLine, "--capture", capture, Endpoint.Mode.BIND), socket -> {});
         List<Endpoint> controlEndpoints = control == null ? List.of()
@@ -113,10 +114,11 @@ final class DeviceCommand implements Callable<Integer> {
         if (!controlEndpoints.isEmpty()) {
             proxy = proxy.withControl(controlEndpoints.getFirst());
         }
-        return serve(proxy, secured, secured.maxMessageSizeFor(frontEndpoints), secured.maxMessageSizeFor(backEndpoints));
+        return serve(proxy, secured, handshakes, secured.maxMessageSizeFor(frontEndpoints),
+                secured.maxMessageSizeFor(backEndpoints));
     }
 
-    private int serve(Proxy proxy, DeviceSecurity.Setup secured, long frontMax, long backMax) {
+    private int serve(Proxy proxy, DeviceSecurity.Setup secured, HandshakeFailures handshakes, long frontMax, long backMax) {
         Context context = proxy.context();
         context.setTermTimeout(linger.plusSeconds(2));
         Authenticator authenticator = null;
@@ -140,13 +142,22 @@ final class DeviceCommand implements Callable<Integer> {
                 + ",\"max_message_size\":{\"frontend\":" + frontMax + ",\"backend\":" + backMax + "}"
                 + ",\"pid\":" + ProcessHandle.current().pid() + "}");
         System.out.flush();
-        return new DeviceLifecycle(context, running, authenticator, statsInterval).runUntilStopped();
+        return new DeviceLifecycle(context, running, authenticator, handshakes, statsInterval).runUntilStopped();
     }
 
-    /** The JSON line for a statistics event, with the authenticator's decisions if there is one. */
-    static String statsLine(String event, Statistics stats, AuthStatistics auth) {
+    /**
+     * The JSON line for a statistics event, with the authenticator's decisions and the handshakes libzmq refused
+     * before asking it, where the device authenticates.
+     */
+    static String statsLine(String event, Statistics stats, AuthStatistics auth, HandshakeFailures handshakes) {
         String counters = stats.toJson();
         return "{\"event\":\"" + event + "\",\"time\":\"" + Instant.now() + "\","
-                + counters.substring(1, counters.length() - 1) + (auth == null ? "" : ",\"auth\":" + auth.toJson()) + "}";
+                + counters.substring(1, counters.length() - 1) + (auth == null ? "" : ",\"auth\":" + auth.toJson())
+                + (handshakes == null ? "" : ",\"handshake_failed\":" + handshakes.toJson()) + "}";
+    }
+
+    /** {@code options}, then counting refused handshakes on the socket if {@code handshakes} is there. */
+    private static Consumer<Socket> watched(Consumer<Socket> options, HandshakeFailures handshakes, String name) {
+        return handshakes == null ? options : options.andThen(handshakes.watch(name));
     }
 }

@@ -23,16 +23,19 @@ final class DeviceLifecycle {
     private final Context context;
     private final RunningProxy running;
     private final Authenticator authenticator;  // null without authentication
+    private final HandshakeFailures handshakes;  // null without authentication
     private final ScheduledExecutorService ticker;
     private final Object lock = new Object();
     private boolean stopped;      // guarded by lock
     private int exitCode;         // guarded by lock
     private volatile boolean exiting;
 
-    DeviceLifecycle(Context context, RunningProxy running, Authenticator authenticator, Duration statsInterval) {
+    DeviceLifecycle(Context context, RunningProxy running, Authenticator authenticator, HandshakeFailures handshakes,
+                    Duration statsInterval) {
         this.context = context;
         this.running = running;
         this.authenticator = authenticator;
+        this.handshakes = handshakes;
         if (statsInterval == null || statsInterval.isZero()) {
             this.ticker = null;
         } else {
@@ -79,7 +82,7 @@ final class DeviceLifecycle {
         }
         synchronized (lock) {
             if (!stopped) {
-                System.out.println(DeviceCommand.statsLine("stats", stats, authStatistics()));
+                System.out.println(DeviceCommand.statsLine("stats", stats, authStatistics(), handshakes));
                 System.out.flush();
             }
         }
@@ -106,8 +109,9 @@ final class DeviceLifecycle {
                 System.err.println("zmqffm device: the proxy failed: " + failure.get().getMessage());
                 exitCode = 1;
             }
+            stopCountingHandshakes();
             try {
-                System.out.println(DeviceCommand.statsLine("stopped", running.statistics(), authStatistics()));
+                System.out.println(DeviceCommand.statsLine("stopped", running.statistics(), authStatistics(), handshakes));
             } catch (RuntimeException e) {
                 System.out.println("{\"event\":\"stopped\",\"time\":\"" + Instant.now() + "\"}");
             }
@@ -117,6 +121,18 @@ final class DeviceLifecycle {
             }
             context.close();
             return exitCode;
+        }
+    }
+
+    /** After the proxy's sockets are closed: the monitor readers end, so the last counts are final. */
+    private void stopCountingHandshakes() {
+        if (handshakes == null) {
+            return;
+        }
+        try {
+            handshakes.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

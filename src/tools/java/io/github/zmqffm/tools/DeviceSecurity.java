@@ -77,6 +77,11 @@ final class DeviceSecurity {
             };
         }
 
+        /** Whether the device's sockets use a security mechanism or address lists. */
+        boolean authenticates() {
+            return secret != null || plain || policy != null;
+        }
+
         /** Never shows the secret key. */
         @Override
         public String toString() {
