@@ -41,7 +41,7 @@ final class LibZmq {
     static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
     static final Linker.Option CRITICAL = Linker.Option.critical(false);
     /** {@code long} is 64-bit on LP64 platforms and 32-bit on Windows. */
-    static final MemoryLayout C_LONG = LINKER.canonicalLayouts().get("long");
+    static final MemoryLayout C_LONG = NativeAbi.CURRENT.cLong();
 
     /** The layout of the segment that errno is captured into. */
     static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();

@@ -35,16 +35,22 @@ final class LibZmqDraft {
     private static final MethodHandle POLLER_MODIFY = link("zmq_poller_modify",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_SHORT), ERRNO);
     private static final MethodHandle POLLER_REMOVE = link("zmq_poller_remove", INT_OF_2PTR, ERRNO);
-    private static final MethodHandle POLLER_ADD_FD = link("zmq_poller_add_fd",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_SHORT), ERRNO);
-    private static final MethodHandle POLLER_MODIFY_FD = link("zmq_poller_modify_fd",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_SHORT), ERRNO);
-    private static final MethodHandle POLLER_REMOVE_FD =
-            link("zmq_poller_remove_fd", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), ERRNO);
+    // fd_t is a 64-bit SOCKET on Windows: linked with the platform's layout, called with an int (widened).
+    private static final MethodHandle POLLER_ADD_FD = fdAsInt(link("zmq_poller_add_fd",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, NativeAbi.CURRENT.fd(), ADDRESS, JAVA_SHORT), ERRNO));
+    private static final MethodHandle POLLER_MODIFY_FD = fdAsInt(link("zmq_poller_modify_fd",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, NativeAbi.CURRENT.fd(), JAVA_SHORT), ERRNO));
+    private static final MethodHandle POLLER_REMOVE_FD = fdAsInt(link("zmq_poller_remove_fd",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, NativeAbi.CURRENT.fd()), ERRNO));
     private static final MethodHandle POLLER_WAIT_ALL = link("zmq_poller_wait_all",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, C_LONG), ERRNO);
 
     private LibZmqDraft() {}
+
+    // Parameter 2 (after the errno capture segment and the poller) is the fd.
+    private static MethodHandle fdAsInt(MethodHandle handle) {
+        return handle.asType(handle.type().changeParameterType(2, int.class));
+    }
 
 
     static int join(MemorySegment errno, MemorySegment socket, MemorySegment group) {

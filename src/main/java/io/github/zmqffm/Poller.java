@@ -2,7 +2,6 @@ package io.github.zmqffm;
 
 import io.github.zmqffm.internal.Timeouts;
 import io.github.zmqffm.lib.zmq_h;
-import io.github.zmqffm.lib.zmq_pollitem_t;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -49,11 +48,13 @@ public final class Poller implements AutoCloseable {
     public static final int POLLPRI = zmq_h.ZMQ_POLLPRI();
 
     private static final int ALL_EVENTS = POLLIN | POLLOUT | POLLERR | POLLPRI;
-    private static final long ITEM = zmq_pollitem_t.layout().byteSize();
-    private static final long SOCKET = zmq_pollitem_t.socket$offset();
-    private static final long FD = zmq_pollitem_t.fd$offset();
-    private static final long EVENTS = zmq_pollitem_t.events$offset();
-    private static final long REVENTS = zmq_pollitem_t.revents$offset();
+    // zmq_pollitem_t of this platform (its fd is a 64-bit SOCKET on Windows): NativeAbi.
+    private static final long ITEM = NativeAbi.CURRENT.pollItem().byteSize();
+    private static final long SOCKET = NativeAbi.offset(NativeAbi.CURRENT.pollItem(), "socket");
+    private static final long FD = NativeAbi.offset(NativeAbi.CURRENT.pollItem(), "fd");
+    private static final boolean WIDE_FD = NativeAbi.CURRENT.wideFd();
+    private static final long EVENTS = NativeAbi.offset(NativeAbi.CURRENT.pollItem(), "events");
+    private static final long REVENTS = NativeAbi.offset(NativeAbi.CURRENT.pollItem(), "revents");
 
     /** The native memory, apart from the poller so that a {@link Cleaner} can free it if the poller leaks. */
     private static final class Memory implements Runnable {
@@ -160,7 +161,11 @@ public final class Poller implements AutoCloseable {
         socketAt[position] = owner;
         MemorySegment item = item(position);
         item.set(ValueLayout.ADDRESS, SOCKET, socket);
-        item.set(ValueLayout.JAVA_INT, FD, fd);
+        if (WIDE_FD) {
+            item.set(ValueLayout.JAVA_LONG, FD, fd);
+        } else {
+            item.set(ValueLayout.JAVA_INT, FD, fd);
+        }
         item.set(ValueLayout.JAVA_SHORT, EVENTS, (short) events);
         item.set(ValueLayout.JAVA_SHORT, REVENTS, (short) 0);
         return index;

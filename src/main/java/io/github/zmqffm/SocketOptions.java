@@ -1,6 +1,5 @@
 package io.github.zmqffm;
 
-import io.github.zmqffm.internal.Platform;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -13,7 +12,7 @@ final class SocketOptions {
     /** {@code sizeof(zmq_fd_t)}: an {@code int} file descriptor, or a 64-bit {@code SOCKET} on Windows. */
     /** A Z85-encoded CURVE key and its terminating NUL. */
     private static final long Z85_KEY_SIZE = 41;
-    private static final long FD_SIZE = Platform.current().os().equals("windows") ? 8 : 4;
+    private static final long FD_SIZE = NativeAbi.CURRENT.fd().byteSize();
     /** Bytes and string values are read with buffers of up to 2 MiB (an inproc endpoint is as long as its name). */
     private static final long MAX_VALUE_SIZE = 1L << 20;
     private static final int EINVAL = Errno.EINVAL.code();

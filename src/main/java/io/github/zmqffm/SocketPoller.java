@@ -1,7 +1,6 @@
 package io.github.zmqffm;
 
 import io.github.zmqffm.internal.Timeouts;
-import io.github.zmqffm.lib.zmq_poller_event_t;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -40,10 +39,12 @@ import java.util.Arrays;
  */
 public final class SocketPoller implements AutoCloseable {
 
-    private static final long EVENT = zmq_poller_event_t.layout().byteSize();
-    private static final long EVENT_FD = zmq_poller_event_t.fd$offset();
-    private static final long EVENT_USER_DATA = zmq_poller_event_t.user_data$offset();
-    private static final long EVENT_EVENTS = zmq_poller_event_t.events$offset();
+    // zmq_poller_event_t of this platform (its fd is a 64-bit SOCKET on Windows): NativeAbi.
+    private static final long EVENT = NativeAbi.CURRENT.pollerEvent().byteSize();
+    private static final long EVENT_FD = NativeAbi.offset(NativeAbi.CURRENT.pollerEvent(), "fd");
+    private static final boolean WIDE_FD = NativeAbi.CURRENT.wideFd();
+    private static final long EVENT_USER_DATA = NativeAbi.offset(NativeAbi.CURRENT.pollerEvent(), "user_data");
+    private static final long EVENT_EVENTS = NativeAbi.offset(NativeAbi.CURRENT.pollerEvent(), "events");
     private static final int INITIAL_CAPACITY = 8;
 
     /**
@@ -416,18 +417,24 @@ public final class SocketPoller implements AutoCloseable {
 
     /** The file descriptor of ready event {@code i}, or -1 if it is for a socket. */
     public int fd(int i) {
-        return eventInt(event(i, EVENT_FD), false);
+        // Windows' INVALID_SOCKET (all ones) for a socket's event becomes -1, as POSIX's retired fd is.
+        return eventInt(event(i, EVENT_FD), WIDE_FD ? Long.BYTES : Integer.BYTES);
     }
 
     /** The events ready at event {@code i}: {@link Poller#POLLIN}, {@link Poller#POLLOUT}, ... */
     public int events(int i) {
-        return eventInt(event(i, EVENT_EVENTS), true);
+        return eventInt(event(i, EVENT_EVENTS), Short.BYTES);
     }
 
-    private int eventInt(long offset, boolean isShort) {
+    /** Reads the {@code bytes}-wide integer member at {@code offset} of the events array. */
+    private int eventInt(long offset, int bytes) {
         CallGuard.Owner token = guard.enter();
         try {
-            return isShort ? state.events.get(ValueLayout.JAVA_SHORT, offset) : state.events.get(ValueLayout.JAVA_INT, offset);
+            return switch (bytes) {
+                case Short.BYTES -> state.events.get(ValueLayout.JAVA_SHORT, offset);
+                case Long.BYTES -> (int) state.events.get(ValueLayout.JAVA_LONG, offset);
+                default -> state.events.get(ValueLayout.JAVA_INT, offset);
+            };
         } finally {
             guard.exit(token);
             Reference.reachabilityFence(this);

@@ -28,6 +28,8 @@ class ModularApplicationIT {
     private static final Path MAIN_JAR = Path.of(System.getProperty("zmqffm.test.mainJar"));
     private static final Path NATIVE_JAR = Path.of(System.getProperty("zmqffm.test.nativeJar"));
     private static final Path BIN = Path.of(System.getProperty("java.home"), "bin");
+    /** Every native jar that was built (-Pcross makes three): their module names must not clash. */
+    private static final List<String> NATIVE_JARS = nativeJars();
 
     private static final String MODULE_INFO = """
             module com.example.app {
@@ -65,9 +67,12 @@ class ModularApplicationIT {
         assertEquals(Set.of("java.base"),
                 library.requires().stream().map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()));
 
-        ModuleDescriptor natives = descriptor(NATIVE_JAR);
-        assertEquals("io.github.zmqffm.natives." + Zmq.platform().replace('-', '.'), natives.name());
-        assertEquals(Set.of(), natives.packages(), "the native jar holds resources only");
+        for (String jar : NATIVE_JARS) {
+            ModuleDescriptor natives = descriptor(Path.of(jar));
+            String classifier = jar.replaceAll(".*-((linux|osx|windows)-[a-z0-9_]+)\\.jar", "$1");
+            assertEquals("io.github.zmqffm.natives." + classifier.replace('-', '.'), natives.name(), jar);
+            assertEquals(Set.of(), natives.packages(), jar + " holds resources only");
+        }
     }
 
     @Test
@@ -77,7 +82,7 @@ class ModularApplicationIT {
         ChildJvm.Result run = run(List.of(BIN.resolve("java").toString(), "--enable-native-access=io.github.zmqffm",
                 "-Dzmqffm.extract.dir=" + dir.resolve("extracted"),
                 "--module-path", String.join(File.pathSeparator, classes.toString(), MAIN_JAR.toString(),
-                        NATIVE_JAR.toString()),
+                        String.join(File.pathSeparator, NATIVE_JARS)),
                 "--module", "com.example.app/com.example.app.App"));
 
         assertEquals(0, run.exitCode(), run.stderr());
@@ -126,6 +131,19 @@ class ModularApplicationIT {
 
     private static ChildJvm.Result run(List<String> command) throws Exception {
         return ChildJvm.finish(new ProcessBuilder(command).start());
+    }
+
+    private static List<String> nativeJars() {
+        String prefix = MAIN_JAR.getFileName().toString().replace(".jar", "-");
+        try (var files = Files.list(MAIN_JAR.getParent())) {
+            List<String> jars = files.map(Path::toString)
+                    .filter(name -> Path.of(name).getFileName().toString().startsWith(prefix))
+                    .filter(name -> name.matches(".*-(linux|osx|windows)-[a-z0-9_]+\\.jar")).sorted().toList();
+            assertTrue(jars.contains(NATIVE_JAR.toString()), jars.toString());
+            return jars;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static ModuleDescriptor descriptor(Path jar) {
