@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * jzmq, on this machine, in one run, interleaved (for each case the implementations take turns, in a rotating
  * order, repetition after repetition) and repeated; medians are reported. Writes a Markdown table and a PNG
  * chart to the output directory and shows progress on stderr. Speeds are reported, never asserted.
+ *
+ * <p>{@code --inthread} runs the in-thread comparison instead ({@link InThreadCompare}: zmq-ffm's own cost per
+ * message against a C loop making the same calls); {@code --quick} runs both, as a smoke test.
  */
 @Command(name = "bench-compare", mixinStandardHelpOptions = true,
         description = "Throughput and latency of libzmq's C perf tools, zmq-ffm, JeroMQ and jzmq, side by side.")
@@ -33,8 +36,23 @@ public final class BenchCompare implements Callable<Integer> {
     @Option(names = "--quick", description = "tiny counts and one repetition: proves it all runs (CI smoke test)")
     private boolean quick;
 
-    @Option(names = "--repetitions", defaultValue = "5", description = "runs per implementation and case (median)")
-    private int repetitions;
+    @Option(names = "--repetitions", description = "runs per implementation and case (default 5; --inthread: 3)")
+    private Integer repetitions;
+
+    @Option(names = "--inthread", description = "the in-thread comparison: each zmq-ffm path vs its C twin loop")
+    private boolean inThread;
+
+    @Option(names = "--rounds", defaultValue = "5", description = "--inthread: timed rounds per run")
+    private int rounds;
+
+    @Option(names = "--round-ms", defaultValue = "200", description = "--inthread: length of a round")
+    private int roundMillis;
+
+    @Option(names = "--warmup-ms", defaultValue = "2000", description = "--inthread: the JVM's warm-up per run (C: 200 ms)")
+    private int warmupMillis;
+
+    @Option(names = "--jvm-option", description = "--inthread: an option for the zmq-ffm JVMs, e.g. -Dzmqffm.checkThreads=true")
+    private List<String> jvmOptions = new ArrayList<>();
 
     @Option(names = "--scale", defaultValue = "1", description = "multiply every message/round-trip count")
     private double scale;
@@ -58,11 +76,70 @@ public final class BenchCompare implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        int reps = quick ? 1 : repetitions;
+        Files.createDirectories(out);
+        boolean ok = true;
+        if (!inThread) {
+            ok = pairs();
+        }
+        if (inThread || quick) {
+            ok &= inThread();
+        }
+        return ok ? 0 : 1;
+    }
+
+    /** The in-thread comparison; false if a run failed. */
+    private boolean inThread() throws IOException, InterruptedException {
+        InThreadCompare.Settings settings = quick ? InThreadCompare.Settings.quick()
+                : new InThreadCompare.Settings(repetitions == null ? 3 : repetitions, rounds, roundMillis,
+                        warmupMillis, 200, List.copyOf(jvmOptions));
+        List<InThreadCompare.Point> points = InThreadCompare.matrix(quick).stream()
+                .filter(p -> only == null || only.matcher(p.label()).find()).toList();
+        InThreadCompare compare = new InThreadCompare(root.toAbsolutePath(), java, settings);
+        Path work = Files.createTempDirectory("zmqffm-inthread");
+        String loadBefore = loadAverage();
+        long started = System.nanoTime();
+        compare.run(points, new Runner(work, settings.timeoutSeconds()));
+        deleteTree(work);
+        String header = inThreadHeader(settings, loadBefore, (System.nanoTime() - started) / 1e9);
+        String stamp = stamp();
+        Path markdown = out.resolve("inthread-" + stamp + ".md");
+        Path png = out.resolve("inthread-" + stamp + ".png");
+        String table = InThreadReport.markdown(header, compare);
+        Files.writeString(markdown, table);
+        InThreadReport.chart(png, "zmq-ffm in-thread cost vs C " + stamp + " | " + Machine.summary(), compare);
+        publish(markdown, png, "inthread-latest", table);
+        return compare.failures().isEmpty();
+    }
+
+    private String inThreadHeader(InThreadCompare.Settings s, String loadBefore, double seconds) {
+        List<String> lines = new ArrayList<>();
+        lines.add("## zmq-ffm's own cost per message vs C: one thread, PUSH/PULL, send 100 then receive 100"
+                + (quick ? " (--quick: smoke test, numbers meaningless)" : ""));
+        lines.add("");
+        lines.add("- machine: " + Machine.summary());
+        lines.add("- JDK: " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + "); JVM options: "
+                + (s.jvmOptions().isEmpty() ? "none" : String.join(" ", s.jvmOptions())));
+        lines.add("- libzmq: " + Zmq.version() + " built by this project, for both C (`sendrecv`) and zmq-ffm");
+        lines.add(String.format(Locale.ROOT, "- %d runs per side and case, C and zmq-ffm alternating; %d rounds of %d ms"
+                + " per run after a warm-up (zmq-ffm %d ms, C %d ms); %.0f s in all; load average before: %s, after: %s"
+                + " (compare ratios within this run, not across runs)", s.repetitions(), s.rounds(), s.roundMillis(),
+                s.javaWarmupMillis(), s.cWarmupMillis(), seconds, loadBefore, loadAverage()));
+        lines.add("- reproduce: `scripts/bench-compare --inthread" + (quick ? " --quick" : String.format(Locale.ROOT,
+                " --repetitions %d --rounds %d --round-ms %d --warmup-ms %d", s.repetitions(), s.rounds(),
+                s.roundMillis(), s.javaWarmupMillis())) + (only == null ? "" : " --only '" + only + "'")
+                + s.jvmOptions().stream().map(o -> " --jvm-option=" + o).reduce("", String::concat) + "`");
+        return String.join("\n", lines) + "\n";
+    }
+
+    /** The comparison of the perf tool pairs; false if a run failed. */
+    private boolean pairs() throws IOException, InterruptedException {
+        int reps = quick ? 1 : repetitions == null ? 5 : repetitions;
         List<Impl> impls = Impl.available(root.toAbsolutePath(), java);
         List<Case> cases = Case.matrix(quick, scale).stream()
                 .filter(c -> only == null || only.matcher(c.label()).find()).toList();
-        Files.createDirectories(out);
+        if (cases.isEmpty()) {
+            return true;
+        }
         Path work = Files.createTempDirectory("zmqffm-bench");
         String loadBefore = loadAverage();
         Results results = new Results();
@@ -92,7 +169,7 @@ public final class BenchCompare implements Callable<Integer> {
         String header = header(reps, loadBefore, (System.nanoTime() - started) / 1e9);
         write(results, impls, reps, header);
         deleteTree(work);
-        return results.failures().isEmpty() ? 0 : 1;
+        return results.failures().isEmpty();
     }
 
     /** Runs once, and again (at most twice) when a tool hung; see {@link Runner}. */
@@ -111,16 +188,25 @@ public final class BenchCompare implements Callable<Integer> {
     }
 
     private void write(Results results, List<Impl> impls, int reps, String header) throws IOException {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String stamp = stamp();
         Path markdown = out.resolve("bench-" + stamp + ".md");
         Path png = out.resolve("bench-" + stamp + ".png");
         String table = Report.markdown(header, results, impls, reps);
         Files.writeString(markdown, table);
         Chart.write(png, "zmq-ffm benchmark " + stamp + " | " + Machine.summary(), results, impls);
-        Files.copy(markdown, out.resolve("bench-latest.md"), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(png, out.resolve("bench-latest.png"), StandardCopyOption.REPLACE_EXISTING);
+        publish(markdown, png, "bench-latest", table);
+    }
+
+    /** Prints the table and copies the files to {@code latest}.md/.png. */
+    private void publish(Path markdown, Path png, String latest, String table) throws IOException {
+        Files.copy(markdown, out.resolve(latest + ".md"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(png, out.resolve(latest + ".png"), StandardCopyOption.REPLACE_EXISTING);
         System.out.println(table);
-        System.err.println("[bench] wrote " + markdown + " and " + png + " (also bench-latest.md/.png)");
+        System.err.println("[bench] wrote " + markdown + " and " + png + " (also " + latest + ".md/.png)");
+    }
+
+    private static String stamp() {
+        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     }
 
     private String header(int reps, String loadBefore, double seconds) {

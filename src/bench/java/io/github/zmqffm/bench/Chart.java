@@ -49,7 +49,7 @@ final class Chart {
         ImageIO.write(image, "png", file.toFile());
     }
 
-    private static CategoryChart chart(String title, String yTitle) {
+    static CategoryChart chart(String title, String yTitle) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(PANEL).title(title).yAxisTitle(yTitle).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setXAxisLabelRotation(30);

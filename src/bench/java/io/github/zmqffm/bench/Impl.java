@@ -75,7 +75,7 @@ record Impl(String name, List<String> prefix, List<String> latencyPrefix) {
         return command;
     }
 
-    private static List<String> mainJars(Path target) {
+    static List<String> mainJars(Path target) {
         File[] jars = target.toFile().listFiles((dir, name) -> name.startsWith("zmq-ffm-") && name.endsWith(".jar")
                 && !name.endsWith("-sources.jar") && !name.endsWith("-tests.jar"));
         if (jars == null || jars.length == 0) {
@@ -84,7 +84,7 @@ record Impl(String name, List<String> prefix, List<String> latencyPrefix) {
         return java.util.Arrays.stream(jars).map(File::toString).sorted().toList();
     }
 
-    private static String join(List<String> parts) {
+    static String join(List<String> parts) {
         return String.join(File.pathSeparator, parts);
     }
 

@@ -21,17 +21,15 @@ final class Results {
         final Histogram oneWayNanos = new Histogram(3_600_000_000_000L, 3);
 
         double median() {
-            double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            int n = sorted.length;
-            return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            return Stats.median(values);
         }
 
         double min() {
-            return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+            return Stats.min(values);
         }
 
         double max() {
-            return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+            return Stats.max(values);
         }
 
         /** A one-way latency percentile in microseconds. */

@@ -68,6 +68,12 @@ final class Runner {
         return new Sample(Double.parseDouble(find(MEAN_LATENCY, output)), nanos);
     }
 
+    /** Runs one process to its end (bounded by the timeout) and returns what it printed. */
+    String output(List<String> command) throws IOException, InterruptedException {
+        runs++;
+        return finish(start(command), timeoutSeconds);
+    }
+
     /** local_* then remote_*; returns what the measuring side (local_thr, remote_lat) printed. */
     private String pair(Impl impl, Case c, String run, Path roundTrips) throws IOException, InterruptedException {
         int port = c.transport().equals("tcp") ? freePort() : 0;

@@ -1,0 +1,165 @@
+/*
+ * The C twin of SendRecvBenchmark (src/jmh) and of SendRecvLoop (src/bench): one thread, a PUSH/PULL pair,
+ * send a batch of 100 messages, then receive the 100; ns per message, in timed rounds after a warm-up.
+ * The same libzmq calls as zmq-ffm's paths make, on the libzmq the build bundles:
+ *
+ *   buffer     zmq_send / zmq_recv into a caller buffer       (zmq-ffm: byte[], segments, ByteBuffers)
+ *   msg        zmq_msg_init_size + zmq_msg_send / zmq_msg_recv into one reused zmq_msg_t   (zmq-ffm: Msg)
+ *   multipart  3 frames: zmq_send with ZMQ_SNDMORE / zmq_recv + zmq_getsockopt(ZMQ_RCVMORE) per frame
+ *
+ *   sendrecv <loop> <inproc|tcp> <message-size> [<rounds> [<round-ms> [<warmup-ms>]]]
+ *
+ * Prints one line per round: "round N: X ns/message (M messages)"; a multipart message counts once.
+ */
+#include <zmq.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define BATCH 100
+#define FRAMES 3
+
+static void *push, *pull;
+static size_t size;
+static char *out, *in;
+static zmq_msg_t out_msg, in_msg;
+
+static void fail (const char *call)
+{
+    printf ("error in %s: %s\n", call, zmq_strerror (zmq_errno ()));
+    exit (255);
+}
+
+static void check (int received)
+{
+    if (received != (int) size) {
+        printf ("message of incorrect size received: %d, expected %d\n", received, (int) size);
+        exit (255);
+    }
+}
+
+static int64_t now_ns (void)
+{
+    struct timespec ts;
+    clock_gettime (CLOCK_MONOTONIC, &ts);
+    return (int64_t) ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static void buffer_batch (void)
+{
+    for (int i = 0; i < BATCH; i++)
+        if (zmq_send (push, out, size, 0) < 0)
+            fail ("zmq_send");
+    for (int i = 0; i < BATCH; i++)
+        check (zmq_recv (pull, in, size, 0));
+}
+
+static void msg_batch (void)
+{
+    for (int i = 0; i < BATCH; i++) {
+        if (zmq_msg_init_size (&out_msg, size) != 0)
+            fail ("zmq_msg_init_size");
+        if (zmq_msg_send (&out_msg, push, 0) < 0)
+            fail ("zmq_msg_send");
+    }
+    for (int i = 0; i < BATCH; i++)
+        check (zmq_msg_recv (&in_msg, pull, 0));
+}
+
+static void multipart_batch (void)
+{
+    for (int i = 0; i < BATCH; i++)
+        for (int frame = 0; frame < FRAMES; frame++)
+            if (zmq_send (push, out, size, frame < FRAMES - 1 ? ZMQ_SNDMORE : 0) < 0)
+                fail ("zmq_send");
+    for (int i = 0; i < BATCH; i++) {
+        for (int frame = 0; frame < FRAMES; frame++) {
+            check (zmq_recv (pull, in, size, 0));
+            int more;
+            size_t more_size = sizeof more;
+            if (zmq_getsockopt (pull, ZMQ_RCVMORE, &more, &more_size) != 0)
+                fail ("zmq_getsockopt");
+            if (more != (frame < FRAMES - 1)) {
+                printf ("frame %d of a message: ZMQ_RCVMORE is %d\n", frame, more);
+                exit (255);
+            }
+        }
+    }
+}
+
+/* Runs batches for at least `ms` milliseconds; returns the messages sent and received, *elapsed their time. */
+static int64_t run (void (*batch) (void), int ms, int64_t *elapsed)
+{
+    int64_t start = now_ns (), end = start + (int64_t) ms * 1000000, now, messages = 0;
+    do {
+        batch ();
+        messages += BATCH;
+        now = now_ns ();
+    } while (now < end);
+    *elapsed = now - start;
+    return messages;
+}
+
+int main (int argc, char *argv[])
+{
+    if (argc < 4 || argc > 7) {
+        printf ("usage: sendrecv <buffer|msg|multipart> <inproc|tcp> <message-size> [<rounds> [<round-ms> "
+                "[<warmup-ms>]]]\n");
+        return 1;
+    }
+    void (*batch) (void) = strcmp (argv[1], "buffer") == 0 ? buffer_batch
+                           : strcmp (argv[1], "msg") == 0 ? msg_batch
+                           : strcmp (argv[1], "multipart") == 0 ? multipart_batch : NULL;
+    int tcp = strcmp (argv[2], "tcp") == 0;
+    if (!batch || (!tcp && strcmp (argv[2], "inproc") != 0)) {
+        printf ("unknown loop or transport: %s %s\n", argv[1], argv[2]);
+        return 1;
+    }
+    size = atoi (argv[3]);
+    int rounds = argc > 4 ? atoi (argv[4]) : 5;
+    int round_ms = argc > 5 ? atoi (argv[5]) : 200;
+    int warmup_ms = argc > 6 ? atoi (argv[6]) : 200;
+
+    /* The pair of SocketPair.java: 10 s send and receive timeouts, PULL binds, PUSH connects. */
+    void *ctx = zmq_ctx_new ();
+    push = zmq_socket (ctx, ZMQ_PUSH);
+    pull = zmq_socket (ctx, ZMQ_PULL);
+    int timeout = 10000;
+    if (zmq_setsockopt (pull, ZMQ_RCVTIMEO, &timeout, sizeof timeout) != 0
+        || zmq_setsockopt (push, ZMQ_SNDTIMEO, &timeout, sizeof timeout) != 0)
+        fail ("zmq_setsockopt");
+    if (zmq_bind (pull, tcp ? "tcp://127.0.0.1:*" : "inproc://sendrecv") != 0)
+        fail ("zmq_bind");
+    char endpoint[256];
+    size_t endpoint_size = sizeof endpoint;
+    if (zmq_getsockopt (pull, ZMQ_LAST_ENDPOINT, endpoint, &endpoint_size) != 0)
+        fail ("zmq_getsockopt");
+    if (zmq_connect (push, endpoint) != 0)
+        fail ("zmq_connect");
+    out = calloc (size ? size : 1, 1);
+    in = calloc (size ? size : 1, 1);
+    zmq_msg_init (&out_msg);
+    zmq_msg_init (&in_msg);
+
+    printf ("# sendrecv %s %s %d B: batch %d, warm-up %d ms, %d rounds of %d ms\n", argv[1], argv[2], (int) size,
+            BATCH, warmup_ms, rounds, round_ms);
+    int64_t elapsed;
+    run (batch, warmup_ms, &elapsed);
+    for (int r = 1; r <= rounds; r++) {
+        int64_t messages = run (batch, round_ms, &elapsed);
+        printf ("round %d: %.2f ns/message (%lld messages)\n", r, (double) elapsed / messages, (long long) messages);
+    }
+
+    zmq_msg_close (&out_msg);
+    zmq_msg_close (&in_msg);
+    free (out);
+    free (in);
+    int linger = 0;
+    zmq_setsockopt (push, ZMQ_LINGER, &linger, sizeof linger);
+    zmq_close (push);
+    zmq_close (pull);
+    zmq_ctx_term (ctx);
+    return 0;
+}

@@ -1,0 +1,170 @@
+package io.github.zmqffm.bench;
+
+import io.github.zmqffm.Msg;
+import io.github.zmqffm.SendFlag;
+import io.github.zmqffm.jmh.SocketPair;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.util.Locale;
+
+/**
+ * The Java side of the in-thread comparison: {@code SendRecvBenchmark}'s loop without JMH, for one path of
+ * zmq-ffm's public API, with the arguments and output of its C twin ({@code src/bench/c/sendrecv.c}): one
+ * thread, a PUSH/PULL pair, send a batch of {@value SocketPair#BATCH}, then receive them; ns per message in
+ * timed rounds after a warm-up (for the JIT: default 2 s). One path per JVM, so no other path's type profiles
+ * shape the compiled code.
+ *
+ * <p>Usage: {@code SendRecvLoop <path> <inproc|tcp> <message-size> [<rounds> [<round-ms> [<warmup-ms>]]]},
+ * paths as in {@link InThreadPath}. Prints one line per round: {@code round N: X ns/message (M messages)}.
+ */
+public final class SendRecvLoop {
+
+    static final int FRAMES = 3;
+    private static final int BATCH = SocketPair.BATCH;
+
+    private SendRecvLoop() {}
+
+    /** Runs one path; exits 1 on bad arguments. */
+    public static void main(String[] args) {
+        if (args.length < 3 || args.length > 6) {
+            System.out.println("usage: SendRecvLoop <path> <inproc|tcp> <message-size> [<rounds> [<round-ms> [<warmup-ms>]]]");
+            System.exit(1);
+        }
+        InThreadPath path = InThreadPath.named(args[0]);
+        String transport = args[1];
+        int size = Integer.parseInt(args[2]);
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        int roundMillis = args.length > 4 ? Integer.parseInt(args[4]) : 200;
+        int warmupMillis = args.length > 5 ? Integer.parseInt(args[5]) : 2000;
+        if (!transport.equals("inproc") && !transport.equals("tcp")) {
+            throw new IllegalArgumentException("transport: inproc or tcp, not " + transport);
+        }
+        try (SocketPair pair = new SocketPair(transport); Arena arena = Arena.ofConfined()) {
+            Runnable batch = batch(path, pair, size, arena);
+            System.out.printf(Locale.ROOT, "# SendRecvLoop %s %s %d B: batch %d, warm-up %d ms, %d rounds of %d ms%n",
+                    path.id, transport, size, BATCH, warmupMillis, rounds, roundMillis);
+            run(batch, warmupMillis, new long[1]);
+            long[] elapsed = new long[1];
+            for (int r = 1; r <= rounds; r++) {
+                long messages = run(batch, roundMillis, elapsed);
+                System.out.printf(Locale.ROOT, "round %d: %.2f ns/message (%d messages)%n",
+                        r, (double) elapsed[0] / messages, messages);
+            }
+        }
+    }
+
+    /** Runs batches for at least {@code millis}; returns the messages sent and received, their time in elapsed[0]. */
+    private static long run(Runnable batch, int millis, long[] elapsed) {
+        long start = System.nanoTime();
+        long end = start + millis * 1_000_000L;
+        long now;
+        long messages = 0;
+        do {
+            batch.run();
+            messages += BATCH;
+            now = System.nanoTime();
+        } while (now < end);
+        elapsed[0] = now - start;
+        return messages;
+    }
+
+    /** One batch of the path: send {@value SocketPair#BATCH} messages, then receive them, checking each size. */
+    private static Runnable batch(InThreadPath path, SocketPair pair, int size, Arena arena) {
+        return switch (path) {
+            case BYTES -> new Bytes(pair, size);
+            case HEAP_SEGMENT -> new Segments(pair, size, MemorySegment.ofArray(new byte[size]), MemorySegment.ofArray(new byte[size]));
+            case NATIVE_SEGMENT -> new Segments(pair, size, arena.allocate(size),
+                    arena.allocate(size));
+            case DIRECT_BUFFER -> new Buffers(pair, size, ByteBuffer.allocateDirect(size), ByteBuffer.allocateDirect(size));
+            case HEAP_BUFFER -> new Buffers(pair, size, ByteBuffer.allocate(size), ByteBuffer.allocate(size));
+            case MSG -> new Msgs(pair, size);
+            case MULTIPART -> new Multipart(pair, size);
+        };
+    }
+
+    // One class per path, each loop written out as in SendRecvBenchmark: each compiles to its own monomorphic
+    // code, exactly what a user's loop over that overload would be.
+
+    private record Bytes(SocketPair pair, int size, byte[] out, byte[] in) implements Runnable {
+        Bytes(SocketPair pair, int size) {
+            this(pair, size, new byte[size], new byte[size]);
+        }
+
+        @Override
+        public void run() {
+            for (int i = 0; i < BATCH; i++) {
+                pair.push.send(out);
+            }
+            for (int i = 0; i < BATCH; i++) {
+                SocketPair.check(pair.pull.recv(in), size);
+            }
+        }
+    }
+
+    private record Segments(SocketPair pair, int size, MemorySegment out, MemorySegment in) implements Runnable {
+        @Override
+        public void run() {
+            for (int i = 0; i < BATCH; i++) {
+                pair.push.send(out);
+            }
+            for (int i = 0; i < BATCH; i++) {
+                SocketPair.check(pair.pull.recv(in), size);
+            }
+        }
+    }
+
+    private record Buffers(SocketPair pair, int size, ByteBuffer out, ByteBuffer in) implements Runnable {
+        @Override
+        public void run() {
+            for (int i = 0; i < BATCH; i++) {
+                pair.push.send(out.clear());
+            }
+            for (int i = 0; i < BATCH; i++) {
+                SocketPair.check(pair.pull.recv(in.clear()), size);
+            }
+        }
+    }
+
+    /** The Msgs live as long as the JVM (one process per run): nothing to close. */
+    private record Msgs(SocketPair pair, int size, Msg out, Msg in) implements Runnable {
+        Msgs(SocketPair pair, int size) {
+            this(pair, size, new Msg(), new Msg());
+        }
+
+        @Override
+        public void run() {
+            for (int i = 0; i < BATCH; i++) {
+                out.reset(size);
+                pair.push.send(out);
+            }
+            for (int i = 0; i < BATCH; i++) {
+                SocketPair.check(pair.pull.recv(in), size);
+            }
+        }
+    }
+
+    private record Multipart(SocketPair pair, int size, byte[] out, byte[] in) implements Runnable {
+        Multipart(SocketPair pair, int size) {
+            this(pair, size, new byte[size], new byte[size]);
+        }
+
+        @Override
+        public void run() {
+            for (int i = 0; i < BATCH; i++) {
+                for (int frame = 0; frame < FRAMES; frame++) {
+                    pair.push.send(out, frame < FRAMES - 1 ? SendFlag.SNDMORE : SendFlag.NONE);
+                }
+            }
+            for (int i = 0; i < BATCH; i++) {
+                for (int frame = 0; frame < FRAMES; frame++) {
+                    SocketPair.check(pair.pull.recv(in), size);
+                    if (pair.pull.hasReceiveMore() != (frame < FRAMES - 1)) {
+                        throw new IllegalStateException("frame " + frame + ": wrong ZMQ_RCVMORE");
+                    }
+                }
+            }
+        }
+    }
+}
