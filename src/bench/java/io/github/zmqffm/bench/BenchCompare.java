@@ -98,7 +98,7 @@ public final class BenchCompare implements Callable<Integer> {
         Path work = Files.createTempDirectory("zmqffm-inthread");
         String loadBefore = loadAverage();
         long started = System.nanoTime();
-        compare.run(points, new Runner(work, settings.timeoutSeconds()));
+        compare.run(points, new Runner(work, settings.timeoutSeconds(), null));
         deleteTree(work);
         String header = inThreadHeader(settings, loadBefore, (System.nanoTime() - started) / 1e9);
         String stamp = stamp();
@@ -143,7 +143,7 @@ public final class BenchCompare implements Callable<Integer> {
         Path work = Files.createTempDirectory("zmqffm-bench");
         String loadBefore = loadAverage();
         Results results = new Results();
-        Runner runner = new Runner(work, quick ? 60 : 600);
+        Runner runner = new Runner(work, quick ? 60 : 600, root.resolve("target/bench/cputime").toAbsolutePath());
         int total = cases.size() * reps * impls.size();
         int done = 0;
         long started = System.nanoTime();
@@ -158,7 +158,9 @@ public final class BenchCompare implements Callable<Integer> {
                         Runner.Sample sample = runWithRetries(runner, impl, c);
                         results.add(c, impl, sample);
                         System.err.println(c.latency() ? String.format(Locale.ROOT, "%.2f us", sample.value())
-                                : String.format(Locale.ROOT, "%,.0f msg/s", sample.value()));
+                                : String.format(Locale.ROOT, "%,.0f msg/s", sample.value())
+                                + (Double.isNaN(sample.localCpuSeconds()) ? "" : String.format(Locale.ROOT,
+                                        ", CPU %.3f s + %.3f s", sample.localCpuSeconds(), sample.remoteCpuSeconds())));
                     } catch (IOException e) {
                         results.failed(c, impl, e.getMessage());
                         System.err.println("FAILED: " + e.getMessage());
@@ -222,7 +224,8 @@ public final class BenchCompare implements Callable<Integer> {
                 + " after: %s (the machine may be shared: compare ratios within this run, not across runs)",
                 reps, seconds, loadBefore, loadAverage()));
         lines.add("- runs retried because a tool hung (see Runner): " + retries);
-        lines.add("- reproduce: `scripts/bench-compare" + (quick ? " --quick" : "") + "`");
+        lines.add("- reproduce: `scripts/bench-compare" + (quick ? " --quick" : " --repetitions " + reps)
+                + (scale == 1 ? "" : " --scale " + scale) + (only == null ? "" : " --only '" + only + "'") + "`");
         return String.join("\n", lines) + "\n";
     }
 

@@ -12,6 +12,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** One PNG with two bar charts: throughput as % of C per case, and mean one-way latency per case. */
@@ -22,18 +23,24 @@ final class Chart {
 
     private Chart() {}
 
+    /** Writes the panels that have cases (--only may leave out all throughput or all latency cases). */
     static void write(Path file, String title, Results results, List<Impl> impls) throws IOException {
         List<Case> throughput = results.cases().stream().filter(c -> !c.latency()).toList();
         List<Case> latency = results.cases().stream().filter(Case::latency).toList();
-        CategoryChart top = chart("Throughput, % of libzmq's C perf tools (median; higher is better)", "% of C");
-        CategoryChart bottom = chart("Latency, one way (median of means, µs; lower is better)", "µs");
-        for (Impl impl : impls) {
-            top.addSeries(impl.name(), labels(throughput),
-                    throughput.stream().map(c -> zeroIfNaN(results.ratioToC(c, impl.name()) * 100)).toList());
-            bottom.addSeries(impl.name(), labels(latency),
-                    latency.stream().map(c -> zeroIfNaN(results.cell(c, impl.name()).median())).toList());
+        List<CategoryChart> panels = new ArrayList<>();
+        if (!throughput.isEmpty()) {
+            CategoryChart top = chart("Throughput, % of libzmq's C perf tools (median; higher is better)", "% of C");
+            impls.forEach(impl -> top.addSeries(impl.name(), labels(throughput),
+                    throughput.stream().map(c -> zeroIfNaN(results.ratioToC(c, impl.name()) * 100)).toList()));
+            panels.add(top);
         }
-        BufferedImage image = new BufferedImage(WIDTH, 2 * PANEL + 40, BufferedImage.TYPE_INT_RGB);
+        if (!latency.isEmpty()) {
+            CategoryChart bottom = chart("Latency, one way (median of means, µs; lower is better)", "µs");
+            impls.forEach(impl -> bottom.addSeries(impl.name(), labels(latency),
+                    latency.stream().map(c -> zeroIfNaN(results.cell(c, impl.name()).median())).toList()));
+            panels.add(bottom);
+        }
+        BufferedImage image = new BufferedImage(WIDTH, Math.max(1, panels.size()) * PANEL + 40, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
@@ -42,9 +49,10 @@ final class Chart {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         g.drawString(title, 10, 25);
         g.translate(0, 40);
-        top.paint(g, WIDTH, PANEL);
-        g.translate(0, PANEL);
-        bottom.paint(g, WIDTH, PANEL);
+        for (CategoryChart panel : panels) {
+            panel.paint(g, WIDTH, PANEL);
+            g.translate(0, PANEL);
+        }
         g.dispose();
         ImageIO.write(image, "png", file.toFile());
     }

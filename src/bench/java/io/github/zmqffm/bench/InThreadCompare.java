@@ -22,7 +22,7 @@ final class InThreadCompare {
 
     static final List<Integer> SIZES = List.of(1, 64, 1024, 65536);
     static final List<String> TRANSPORTS = List.of("inproc", "tcp");
-    private static final Pattern ROUND = Pattern.compile("round \\d+: ([0-9.]+) ns/message");
+    private static final Pattern ROUND = Pattern.compile("round \\d+: ([0-9.]+) ns/message, ([0-9.]+) ns/message CPU");
 
     /** One cell of the matrix: a path at a size over a transport. */
     record Point(InThreadPath path, String transport, int size) {
@@ -46,10 +46,23 @@ final class InThreadCompare {
         }
     }
 
-    /** Every round of one case: C's and zmq-ffm's ns per message. */
-    static final class Rounds {
-        final List<Double> c = new ArrayList<>();
-        final List<Double> java = new ArrayList<>();
+    /** Every round of one side of a case: ns per message by the wall clock and by the thread's CPU time. */
+    record Side(List<Double> wall, List<Double> cpu) {
+        Side() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+
+        void addAll(Side rounds) {
+            wall.addAll(rounds.wall());
+            cpu.addAll(rounds.cpu());
+        }
+    }
+
+    /** Every round of one case, C's and zmq-ffm's. */
+    record Rounds(Side c, Side java) {
+        Rounds() {
+            this(new Side(), new Side());
+        }
     }
 
     private final Path root;
@@ -91,9 +104,10 @@ final class InThreadCompare {
                     System.err.printf(Locale.ROOT, "[%3d/%d] %-28s %-7s run %d/%d: ", ++done, total, c.label(),
                             isC ? "C" : "zmq-ffm", rep + 1, settings.repetitions());
                     try {
-                        List<Double> values = parse(runner.output(isC ? cCommand(c) : javaCommand(c)));
-                        (isC ? rounds.c : rounds.java).addAll(values);
-                        System.err.printf(Locale.ROOT, "min %.1f ns/message%n", Stats.min(values));
+                        Side values = parse(runner.output(isC ? cCommand(c) : javaCommand(c)));
+                        (isC ? rounds.c() : rounds.java()).addAll(values);
+                        System.err.printf(Locale.ROOT, "min %.1f ns/message, %.1f CPU%n", Stats.min(values.wall()),
+                                Stats.min(values.cpu()));
                     } catch (IOException e) {
                         failures.add(c.label() + ", " + (isC ? "C" : "zmq-ffm") + ": " + e.getMessage());
                         System.err.println("FAILED: " + e.getMessage());
@@ -132,14 +146,15 @@ final class InThreadCompare {
         return command;
     }
 
-    private static List<Double> parse(String output) throws IOException {
-        List<Double> values = new ArrayList<>();
+    private static Side parse(String output) throws IOException {
+        Side values = new Side();
         Matcher matcher = ROUND.matcher(output);
         while (matcher.find()) {
-            values.add(Double.parseDouble(matcher.group(1)));
+            values.wall().add(Double.parseDouble(matcher.group(1)));
+            values.cpu().add(Double.parseDouble(matcher.group(2)));
         }
-        if (values.isEmpty()) {
-            throw new IOException("no 'round N: X ns/message' in: " + output);
+        if (values.wall().isEmpty()) {
+            throw new IOException("no 'round N: X ns/message, Y ns/message CPU' in: " + output);
         }
         return values;
     }

@@ -18,6 +18,9 @@ final class Results {
     /** The samples of one implementation in one case. */
     static final class Cell {
         final List<Double> values = new ArrayList<>();
+        /** Throughput pairs: each run's CPU seconds (user + system, after start-up), receiving and sending side. */
+        final List<Double> localCpu = new ArrayList<>();
+        final List<Double> remoteCpu = new ArrayList<>();
         final Histogram oneWayNanos = new Histogram(3_600_000_000_000L, 3);
 
         double median() {
@@ -48,9 +51,28 @@ final class Results {
     void add(Case c, Impl impl, Runner.Sample sample) {
         Cell cell = cell(c, impl.name());
         cell.values.add(sample.value());
+        addCpu(cell, sample);
         if (sample.roundTripNanos() != null) {
             Arrays.stream(sample.roundTripNanos()).forEach(nanos -> cell.oneWayNanos.recordValue(Math.max(0, nanos / 2)));
         }
+    }
+
+    private static void addCpu(Cell cell, Runner.Sample sample) {
+        if (!Double.isNaN(sample.localCpuSeconds())) {
+            cell.localCpu.add(sample.localCpuSeconds());
+        }
+        if (!Double.isNaN(sample.remoteCpuSeconds())) { // NaN: the sender ended before it was seen connected
+            cell.remoteCpu.add(sample.remoteCpuSeconds());
+        }
+    }
+
+    /**
+     * CPU milliseconds per million messages (= ns per message) of one side of a throughput pair ({@code local}:
+     * the receiver), the median over the runs; NaN if not measured.
+     */
+    double cpuMillisPerMillion(Case c, String impl, boolean local) {
+        Cell cell = cells.get(c).get(impl);
+        return cell == null ? Double.NaN : Stats.median(local ? cell.localCpu : cell.remoteCpu) / c.count() * 1e9;
     }
 
     void failed(Case c, Impl impl, String why) {

@@ -6,6 +6,8 @@ import io.github.zmqffm.jmh.SocketPair;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 
@@ -17,12 +19,14 @@ import java.util.Locale;
  * shape the compiled code.
  *
  * <p>Usage: {@code SendRecvLoop <path> <inproc|tcp> <message-size> [<rounds> [<round-ms> [<warmup-ms>]]]},
- * paths as in {@link InThreadPath}. Prints one line per round: {@code round N: X ns/message (M messages)}.
+ * paths as in {@link InThreadPath}. Prints one line per round, {@code round N: X ns/message, Y ns/message CPU
+ * (M messages)}: wall-clock time and the thread's own CPU time, as the C twin does.
  */
 public final class SendRecvLoop {
 
     static final int FRAMES = 3;
     private static final int BATCH = SocketPair.BATCH;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private SendRecvLoop() {}
 
@@ -45,18 +49,22 @@ public final class SendRecvLoop {
             Runnable batch = batch(path, pair, size, arena);
             System.out.printf(Locale.ROOT, "# SendRecvLoop %s %s %d B: batch %d, warm-up %d ms, %d rounds of %d ms%n",
                     path.id, transport, size, BATCH, warmupMillis, rounds, roundMillis);
-            run(batch, warmupMillis, new long[1]);
-            long[] elapsed = new long[1];
+            long[] elapsedAndCpu = new long[2];
+            run(batch, warmupMillis, elapsedAndCpu);
             for (int r = 1; r <= rounds; r++) {
-                long messages = run(batch, roundMillis, elapsed);
-                System.out.printf(Locale.ROOT, "round %d: %.2f ns/message (%d messages)%n",
-                        r, (double) elapsed[0] / messages, messages);
+                long messages = run(batch, roundMillis, elapsedAndCpu);
+                System.out.printf(Locale.ROOT, "round %d: %.2f ns/message, %.2f ns/message CPU (%d messages)%n",
+                        r, (double) elapsedAndCpu[0] / messages, (double) elapsedAndCpu[1] / messages, messages);
             }
         }
     }
 
-    /** Runs batches for at least {@code millis}; returns the messages sent and received, their time in elapsed[0]. */
-    private static long run(Runnable batch, int millis, long[] elapsed) {
+    /**
+     * Runs batches for at least {@code millis}; returns the messages sent and received, their time in
+     * {@code elapsedAndCpu[0]} and the thread's CPU time (CLOCK_THREAD_CPUTIME_ID on Linux) in [1].
+     */
+    private static long run(Runnable batch, int millis, long[] elapsedAndCpu) {
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long end = start + millis * 1_000_000L;
         long now;
@@ -66,7 +74,8 @@ public final class SendRecvLoop {
             messages += BATCH;
             now = System.nanoTime();
         } while (now < end);
-        elapsed[0] = now - start;
+        elapsedAndCpu[0] = now - start;
+        elapsedAndCpu[1] = THREADS.getCurrentThreadCpuTime() - cpuStart;
         return messages;
     }
 
