@@ -159,11 +159,18 @@ int main (int argc, char *argv[])
             BATCH, warmup_ms, rounds, round_ms);
     int64_t elapsed, cpu;
     run (batch, warmup_ms, &elapsed, &cpu);
-    for (int r = 1; r <= rounds; r++) {
-        int64_t messages = run (batch, round_ms, &elapsed, &cpu);
-        printf ("round %d: %.2f ns/message, %.2f ns/message CPU (%lld messages)\n", r, (double) elapsed / messages,
-                (double) cpu / messages, (long long) messages);
+    /* Printed once all rounds are done, as SendRecvLoop does. */
+    int64_t (*results)[3] = calloc (rounds > 0 ? rounds : 1, sizeof *results);
+    for (int r = 0; r < rounds; r++) {
+        results[r][0] = run (batch, round_ms, &elapsed, &cpu);
+        results[r][1] = elapsed;
+        results[r][2] = cpu;
     }
+    for (int r = 0; r < rounds; r++)
+        printf ("round %d: %.2f ns/message, %.2f ns/message CPU (%lld messages)\n", r + 1,
+                (double) results[r][1] / results[r][0], (double) results[r][2] / results[r][0],
+                (long long) results[r][0]);
+    free (results);
 
     zmq_msg_close (&out_msg);
     zmq_msg_close (&in_msg);

@@ -51,10 +51,17 @@ public final class SendRecvLoop {
                     path.id, transport, size, BATCH, warmupMillis, rounds, roundMillis);
             long[] elapsedAndCpu = new long[2];
             run(batch, warmupMillis, elapsedAndCpu);
-            for (int r = 1; r <= rounds; r++) {
+            // Printed once all rounds are done: formatting loads classes and wakes the JIT, which would compete
+            // with the next round for the core.
+            long[][] results = new long[rounds][];
+            for (int r = 0; r < rounds; r++) {
                 long messages = run(batch, roundMillis, elapsedAndCpu);
+                results[r] = new long[] {messages, elapsedAndCpu[0], elapsedAndCpu[1]};
+            }
+            for (int r = 0; r < rounds; r++) {
+                long messages = results[r][0];
                 System.out.printf(Locale.ROOT, "round %d: %.2f ns/message, %.2f ns/message CPU (%d messages)%n",
-                        r, (double) elapsedAndCpu[0] / messages, (double) elapsedAndCpu[1] / messages, messages);
+                        r + 1, (double) results[r][1] / messages, (double) results[r][2] / messages, messages);
             }
         }
     }
