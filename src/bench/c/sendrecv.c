@@ -8,11 +8,21 @@
  *   multipart  3 frames: zmq_send with ZMQ_SNDMORE / zmq_recv + zmq_getsockopt(ZMQ_RCVMORE) per frame
  *
  *   sendrecv <loop> <inproc|tcp> <message-size> [<rounds> [<round-ms> [<warmup-ms>]]]
+ *   sendrecv --batches <warm-up> <measured> <loop> <inproc|tcp> <message-size>
+ *
+ * The second form, for valgrind's callgrind (instructions per message, repeatable on any machine): runs
+ * <warm-up> batches, then <measured> batches with callgrind's collection toggled on for this thread (a no-op
+ * outside valgrind), and prints "measured M messages".
  *
  * Prints one line per round: "round N: X ns/message, Y ns/message CPU (M messages)": wall-clock time, and the
  * thread's own CPU time (CLOCK_THREAD_CPUTIME_ID: without the time other processes had the core, so steadier on
  * a shared machine; over tcp without the waits for libzmq's I/O thread). A multipart message counts once.
  */
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#else
+#define CALLGRIND_TOGGLE_COLLECT /* valgrind's headers are not installed: --batches counts nothing */
+#endif
 #include <zmq.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -116,6 +126,13 @@ static int64_t run (void (*batch) (void), int ms, int64_t *elapsed, int64_t *cpu
 
 int main (int argc, char *argv[])
 {
+    long warmup_batches = -1, measured_batches = 0;
+    if (argc == 7 && strcmp (argv[1], "--batches") == 0) {
+        warmup_batches = atol (argv[2]);
+        measured_batches = atol (argv[3]);
+        argv += 3;
+        argc = 4;
+    }
     if (argc < 4 || argc > 7) {
         printf ("usage: sendrecv <buffer|msg|multipart> <inproc|tcp> <message-size> [<rounds> [<round-ms> "
                 "[<warmup-ms>]]]\n");
@@ -155,22 +172,32 @@ int main (int argc, char *argv[])
     zmq_msg_init (&out_msg);
     zmq_msg_init (&in_msg);
 
-    printf ("# sendrecv %s %s %d B: batch %d, warm-up %d ms, %d rounds of %d ms\n", argv[1], argv[2], (int) size,
-            BATCH, warmup_ms, rounds, round_ms);
-    int64_t elapsed, cpu;
-    run (batch, warmup_ms, &elapsed, &cpu);
-    /* Printed once all rounds are done, as SendRecvLoop does. */
-    int64_t (*results)[3] = calloc (rounds > 0 ? rounds : 1, sizeof *results);
-    for (int r = 0; r < rounds; r++) {
-        results[r][0] = run (batch, round_ms, &elapsed, &cpu);
-        results[r][1] = elapsed;
-        results[r][2] = cpu;
+    if (warmup_batches >= 0) {
+        for (long i = 0; i < warmup_batches; i++)
+            batch ();
+        CALLGRIND_TOGGLE_COLLECT;
+        for (long i = 0; i < measured_batches; i++)
+            batch ();
+        CALLGRIND_TOGGLE_COLLECT;
+        printf ("measured %ld messages\n", measured_batches * BATCH);
+    } else {
+        printf ("# sendrecv %s %s %d B: batch %d, warm-up %d ms, %d rounds of %d ms\n", argv[1], argv[2],
+                (int) size, BATCH, warmup_ms, rounds, round_ms);
+        int64_t elapsed, cpu;
+        run (batch, warmup_ms, &elapsed, &cpu);
+        /* Printed once all rounds are done, as SendRecvLoop does. */
+        int64_t (*results)[3] = calloc (rounds > 0 ? rounds : 1, sizeof *results);
+        for (int r = 0; r < rounds; r++) {
+            results[r][0] = run (batch, round_ms, &elapsed, &cpu);
+            results[r][1] = elapsed;
+            results[r][2] = cpu;
+        }
+        for (int r = 0; r < rounds; r++)
+            printf ("round %d: %.2f ns/message, %.2f ns/message CPU (%lld messages)\n", r + 1,
+                    (double) results[r][1] / results[r][0], (double) results[r][2] / results[r][0],
+                    (long long) results[r][0]);
+        free (results);
     }
-    for (int r = 0; r < rounds; r++)
-        printf ("round %d: %.2f ns/message, %.2f ns/message CPU (%lld messages)\n", r + 1,
-                (double) results[r][1] / results[r][0], (double) results[r][2] / results[r][0],
-                (long long) results[r][0]);
-    free (results);
 
     zmq_msg_close (&out_msg);
     zmq_msg_close (&in_msg);

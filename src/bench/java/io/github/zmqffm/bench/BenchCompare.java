@@ -51,6 +51,16 @@ public final class BenchCompare implements Callable<Integer> {
     @Option(names = "--warmup-ms", defaultValue = "2000", description = "--inthread: the JVM's warm-up per run (C: 200 ms)")
     private int warmupMillis;
 
+    @Option(names = "--instructions", description = "with --inthread: count instructions per message under valgrind")
+    private boolean instructions;
+
+    @Option(names = "--warmup-batches", defaultValue = "5000",
+            description = "--instructions: zmq-ffm's warm-up batches of 100 messages (C: 100)")
+    private int warmupBatches;
+
+    @Option(names = "--measured-batches", defaultValue = "1000", description = "--instructions: batches counted")
+    private int measuredBatches;
+
     @Option(names = "--jvm-option", description = "--inthread: an option for the zmq-ffm JVMs, e.g. -Dzmqffm.checkThreads=true")
     private List<String> jvmOptions = new ArrayList<>();
 
@@ -81,7 +91,9 @@ public final class BenchCompare implements Callable<Integer> {
         if (!inThread) {
             ok = pairs();
         }
-        if (inThread || quick) {
+        if (inThread && instructions) {
+            ok &= instructions();
+        } else if (inThread || quick) {
             ok &= inThread();
         }
         return ok ? 0 : 1;
@@ -109,6 +121,35 @@ public final class BenchCompare implements Callable<Integer> {
         InThreadReport.chart(png, "zmq-ffm in-thread cost vs C " + stamp + " | " + Machine.summary(), compare);
         publish(markdown, png, "inthread-latest", table);
         return compare.failures().isEmpty();
+    }
+
+    /** The in-thread loops' instructions per message under callgrind; false if a run failed. */
+    private boolean instructions() throws IOException, InterruptedException {
+        List<InThreadCompare.Point> points = InThreadCompare.matrix(quick).stream()
+                .filter(p -> only == null || only.matcher(p.label()).find()).toList();
+        InThreadCompare commands = new InThreadCompare(root.toAbsolutePath(), java, InThreadCompare.Settings.quick());
+        InThreadInstructions counts = new InThreadInstructions(commands, root,
+                new InThreadInstructions.Settings(warmupBatches, measuredBatches, List.copyOf(jvmOptions)));
+        Path work = Files.createTempDirectory("zmqffm-instructions");
+        long started = System.nanoTime();
+        counts.run(points, new Runner(work, 3600, null), work);
+        deleteTree(work);
+        String header = String.join("\n", List.of(
+                "## zmq-ffm's own instructions per message vs C: one thread, PUSH/PULL, send 100 then receive 100",
+                "",
+                "- JDK: " + Runtime.version() + "; JVM options: " + (jvmOptions.isEmpty() ? "none" : String.join(" ", jvmOptions)),
+                "- libzmq: " + Zmq.version() + " built by this project; " + Machine.valgrindVersion(),
+                String.format(Locale.ROOT, "- %.0f s in all", (System.nanoTime() - started) / 1e9),
+                "- reproduce: `scripts/bench-compare --inthread --instructions --warmup-batches " + warmupBatches
+                        + " --measured-batches " + measuredBatches + (only == null ? "" : " --only '" + only + "'")
+                        + jvmOptions.stream().map(o -> " --jvm-option=" + o).reduce("", String::concat) + "`")) + "\n";
+        String table = counts.markdown(header);
+        Path markdown = out.resolve("instructions-" + stamp() + ".md");
+        Files.writeString(markdown, table);
+        Files.copy(markdown, out.resolve("instructions-latest.md"), StandardCopyOption.REPLACE_EXISTING);
+        System.out.println(table);
+        System.err.println("[bench] wrote " + markdown + " (also instructions-latest.md)");
+        return counts.failures().isEmpty();
     }
 
     private String inThreadHeader(InThreadCompare.Settings s, String loadBefore, double seconds) {

@@ -130,19 +130,32 @@ final class InThreadCompare {
     }
 
     private List<String> cCommand(Point c) {
-        return List.of(root.resolve("target/bench/sendrecv").toString(), c.path().cLoop, c.transport(), "" + c.size(),
-                "" + settings.rounds(), "" + settings.roundMillis(), "" + settings.cWarmupMillis());
+        return cCommand(List.of(c.path().cLoop, c.transport(), "" + c.size(), "" + settings.rounds(),
+                "" + settings.roundMillis(), "" + settings.cWarmupMillis()));
     }
 
     private List<String> javaCommand(Point c) {
+        return javaCommand(settings.jvmOptions(), List.of(c.path().id, c.transport(), "" + c.size(),
+                "" + settings.rounds(), "" + settings.roundMillis(), "" + settings.javaWarmupMillis()));
+    }
+
+    /** The C twin with these arguments. */
+    List<String> cCommand(List<String> args) {
+        List<String> command = new ArrayList<>(List.of(root.resolve("target/bench/sendrecv").toString()));
+        command.addAll(args);
+        return command;
+    }
+
+    /** {@link SendRecvLoop} in a JVM with these options and arguments. */
+    List<String> javaCommand(List<String> jvmOptions, List<String> args) {
         Path target = root.resolve("target");
         List<String> classPath = new ArrayList<>(List.of(target.resolve("test-classes").toString()));
         classPath.addAll(Impl.mainJars(target));
         classPath.add(target.resolve("lib/*").toString());
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
-        command.addAll(settings.jvmOptions());
-        command.addAll(List.of("-cp", Impl.join(classPath), SendRecvLoop.class.getName(), c.path().id, c.transport(),
-                "" + c.size(), "" + settings.rounds(), "" + settings.roundMillis(), "" + settings.javaWarmupMillis()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", Impl.join(classPath), SendRecvLoop.class.getName()));
+        command.addAll(args);
         return command;
     }
 

@@ -248,7 +248,7 @@ final class Runner {
         }
     }
 
-    private static String find(Pattern pattern, String output) throws IOException {
+    static String find(Pattern pattern, String output) throws IOException {
         Matcher matcher = pattern.matcher(output);
         if (!matcher.find()) {
             throw new IOException("no '" + pattern + "' in: " + output);

@@ -5,10 +5,18 @@ import io.github.zmqffm.SendFlag;
 import io.github.zmqffm.jmh.SocketPair;
 
 import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -21,6 +29,11 @@ import java.util.Locale;
  * <p>Usage: {@code SendRecvLoop <path> <inproc|tcp> <message-size> [<rounds> [<round-ms> [<warmup-ms>]]]},
  * paths as in {@link InThreadPath}. Prints one line per round, {@code round N: X ns/message, Y ns/message CPU
  * (M messages)}: wall-clock time and the thread's own CPU time, as the C twin does.
+ *
+ * <p>{@code SendRecvLoop --batches <warm-up> <measured> <path> <inproc|tcp> <message-size>}, for valgrind's
+ * callgrind: runs {@code <warm-up>} batches, then {@code <measured>} batches with callgrind's collection toggled
+ * on for this thread (through {@code -Dzmqffm.bench.callgrindToggle=<libcallgrindtoggle.so>}; without it nothing
+ * is toggled), and prints {@code measured M messages}.
  */
 public final class SendRecvLoop {
 
@@ -31,7 +44,14 @@ public final class SendRecvLoop {
     private SendRecvLoop() {}
 
     /** Runs one path; exits 1 on bad arguments. */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Throwable {
+        long warmupBatches = -1;
+        long measuredBatches = 0;
+        if (args.length == 6 && args[0].equals("--batches")) {
+            warmupBatches = Long.parseLong(args[1]);
+            measuredBatches = Long.parseLong(args[2]);
+            args = Arrays.copyOfRange(args, 3, 6);
+        }
         if (args.length < 3 || args.length > 6) {
             System.out.println("usage: SendRecvLoop <path> <inproc|tcp> <message-size> [<rounds> [<round-ms> [<warmup-ms>]]]");
             System.exit(1);
@@ -47,6 +67,19 @@ public final class SendRecvLoop {
         }
         try (SocketPair pair = new SocketPair(transport); Arena arena = Arena.ofConfined()) {
             Runnable batch = batch(path, pair, size, arena);
+            if (warmupBatches >= 0) {
+                MethodHandle toggle = callgrindToggle();
+                for (long i = 0; i < warmupBatches; i++) {
+                    batch.run();
+                }
+                toggle.invokeExact();
+                for (long i = 0; i < measuredBatches; i++) {
+                    batch.run();
+                }
+                toggle.invokeExact();
+                System.out.println("measured " + measuredBatches * BATCH + " messages");
+                return;
+            }
             System.out.printf(Locale.ROOT, "# SendRecvLoop %s %s %d B: batch %d, warm-up %d ms, %d rounds of %d ms%n",
                     path.id, transport, size, BATCH, warmupMillis, rounds, roundMillis);
             long[] elapsedAndCpu = new long[2];
@@ -64,6 +97,17 @@ public final class SendRecvLoop {
                         r + 1, (double) results[r][1] / messages, (double) results[r][2] / messages, messages);
             }
         }
+    }
+
+    /** {@code zmqffm_bench_toggle_collect()} of the library named by zmqffm.bench.callgrindToggle, or a no-op. */
+    private static MethodHandle callgrindToggle() {
+        String library = System.getProperty("zmqffm.bench.callgrindToggle");
+        if (library == null) {
+            return MethodHandles.empty(MethodType.methodType(void.class));
+        }
+        MemorySegment function = SymbolLookup.libraryLookup(Path.of(library), Arena.global())
+                .findOrThrow("zmqffm_bench_toggle_collect");
+        return Linker.nativeLinker().downcallHandle(function, FunctionDescriptor.ofVoid());
     }
 
     /**
