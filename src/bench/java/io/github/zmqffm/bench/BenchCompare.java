@@ -160,7 +160,8 @@ public final class BenchCompare implements Callable<Integer> {
         lines.add("- machine: " + Machine.summary());
         lines.add("- JDK: " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + "); JVM options: "
                 + (s.jvmOptions().isEmpty() ? "none" : String.join(" ", s.jvmOptions())));
-        lines.add("- libzmq: " + Zmq.version() + " built by this project, for both C (`sendrecv`) and zmq-ffm");
+        lines.add("- libzmq: " + Zmq.version() + " built by this project, for both C (`sendrecv`) and zmq-ffm; "
+                + Machine.mallocTunables());
         lines.add(String.format(Locale.ROOT, "- %d runs per side and case, C and zmq-ffm alternating; %d rounds of %d ms"
                 + " per run after a warm-up (zmq-ffm %d ms, C %d ms); %.0f s in all; load average before: %s, after: %s"
                 + " (compare ratios within this run, not across runs)", s.repetitions(), s.rounds(), s.roundMillis(),
@@ -260,7 +261,7 @@ public final class BenchCompare implements Callable<Integer> {
         lines.add("- JDK: " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")");
         lines.add("- libzmq: " + Zmq.version() + " built by this project (C tools and zmq-ffm); jzmq: Debian "
                 + Machine.debianVersion("libzmq-java") + " on Debian's libzmq5 " + Machine.debianVersion("libzmq5")
-                + "; JeroMQ: " + Machine.jeromqVersion(root.resolve("target/bench/lib")));
+                + "; JeroMQ: " + Machine.jeromqVersion(root.resolve("target/bench/lib")) + "; " + Machine.mallocTunables());
         lines.add(String.format(Locale.ROOT, "- %d repetitions, interleaved; %.0f s in all; load average before: %s,"
                 + " after: %s (the machine may be shared: compare ratios within this run, not across runs)",
                 reps, seconds, loadBefore, loadAverage()));

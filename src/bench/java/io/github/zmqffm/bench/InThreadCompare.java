@@ -22,7 +22,8 @@ final class InThreadCompare {
 
     static final List<Integer> SIZES = List.of(1, 64, 1024, 65536);
     static final List<String> TRANSPORTS = List.of("inproc", "tcp");
-    private static final Pattern ROUND = Pattern.compile("round \\d+: ([0-9.]+) ns/message, ([0-9.]+) ns/message CPU");
+    private static final Pattern ROUND =
+            Pattern.compile("round \\d+: ([0-9.]+) ns/message, ([0-9.]+) ns/message CPU \\(\\d+ messages\\)(?:, ([0-9.]+) B/message)?");
 
     /** One cell of the matrix: a path at a size over a transport. */
     record Point(InThreadPath path, String transport, int size) {
@@ -46,15 +47,19 @@ final class InThreadCompare {
         }
     }
 
-    /** Every round of one side of a case: ns per message by the wall clock and by the thread's CPU time. */
-    record Side(List<Double> wall, List<Double> cpu) {
+    /**
+     * Every round of one side of a case: ns per message by the wall clock and by the thread's CPU time, and
+     * (zmq-ffm only) the Java heap bytes the thread allocated per message.
+     */
+    record Side(List<Double> wall, List<Double> cpu, List<Double> allocated) {
         Side() {
-            this(new ArrayList<>(), new ArrayList<>());
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
 
         void addAll(Side rounds) {
             wall.addAll(rounds.wall());
             cpu.addAll(rounds.cpu());
+            allocated.addAll(rounds.allocated());
         }
     }
 
@@ -165,6 +170,9 @@ final class InThreadCompare {
         while (matcher.find()) {
             values.wall().add(Double.parseDouble(matcher.group(1)));
             values.cpu().add(Double.parseDouble(matcher.group(2)));
+            if (matcher.group(3) != null) {
+                values.allocated().add(Double.parseDouble(matcher.group(3)));
+            }
         }
         if (values.wall().isEmpty()) {
             throw new IOException("no 'round N: X ns/message, Y ns/message CPU' in: " + output);

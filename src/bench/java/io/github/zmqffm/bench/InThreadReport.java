@@ -26,7 +26,8 @@ final class InThreadReport {
                 + " rounds of all runs. CPU: the measuring thread's own CPU time (CLOCK_THREAD_CPUTIME_ID), which leaves"
                 + " out the time other processes had the core and, over tcp, the waits for libzmq's I/O thread (whose"
                 + " work is not counted). ratio: zmq-ffm over C (1.00 = C's cost; lower is better). + ns: zmq-ffm's"
-                + " median minus C's.\n\n");
+                + " median minus C's. B/msg: Java heap the measuring thread allocated per message, the worst round"
+                + " (ThreadMXBean; 0 on every steady-state path is the goal).\n\n");
         md.append("Paths and the C loop with the same libzmq calls (`src/bench/c/sendrecv.c`):\n\n");
         for (InThreadPath path : InThreadPath.values()) {
             md.append("- `").append(path.id).append("` (C `").append(path.cLoop).append("`): ")
@@ -41,8 +42,8 @@ final class InThreadReport {
 
     private static void table(StringBuilder md, InThreadCompare compare, Function<InThreadCompare.Side, List<Double>> by) {
         md.append("| transport | size | zmq-ffm path | C loop | C min | C median | zmq-ffm min | zmq-ffm median"
-                + " | ratio min | ratio median | + ns (median) |\n");
-        md.append("|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " | ratio min | ratio median | + ns (median) | zmq-ffm B/msg (max) |\n");
+        md.append("|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<InThreadCompare.Point, InThreadCompare.Rounds> entry : compare.results().entrySet()) {
             InThreadCompare.Point p = entry.getKey();
             List<Double> c = by.apply(entry.getValue().c());
@@ -52,7 +53,9 @@ final class InThreadReport {
             md.append("| ").append(String.join(" | ", p.transport(), Case.sizeLabel(p.size()), p.path().id,
                     p.path().cLoop, ns(Stats.min(c)), ns(cMedian), ns(Stats.min(java)), ns(javaMedian),
                     ratio(Stats.min(java) / Stats.min(c)), ratio(javaMedian / cMedian),
-                    String.format(Locale.ROOT, "%+.1f", javaMedian - cMedian))).append(" |\n");
+                    String.format(Locale.ROOT, "%+.1f", javaMedian - cMedian),
+                    String.format(Locale.ROOT, "%.3f", Stats.max(entry.getValue().java().allocated()))))
+                    .append(" |\n");
         }
     }
 

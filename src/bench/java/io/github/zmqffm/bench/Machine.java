@@ -32,6 +32,15 @@ final class Machine {
         return version == null || version.isEmpty() ? "not installed" : version;
     }
 
+    /**
+     * The glibc malloc tunables every benchmark process inherits: at 64 KiB messages the allocator's trim and mmap
+     * thresholds decide whether each message page-faults (docs/perf/outliers.md), so a report says which were set.
+     */
+    static String mallocTunables() {
+        String tunables = System.getenv("GLIBC_TUNABLES");
+        return "GLIBC_TUNABLES " + (tunables == null ? "unset (glibc's dynamic malloc thresholds)" : "=" + tunables);
+    }
+
     /** "valgrind-3.19.0", or "valgrind not found". */
     static String valgrindVersion() {
         String version = output("valgrind", "--version");

@@ -92,6 +92,16 @@ final class Results {
         return failures;
     }
 
+    /**
+     * The best run of {@code impl} over C's best run (throughput): where a case's throughput is bimodal (the
+     * receiver keeps up or falls behind), medians of a few runs can land on different modes; the best runs agree.
+     */
+    double bestRatioToC(Case c, String impl) {
+        Cell reference = cells.get(c).get(Impl.C);
+        Cell cell = cells.get(c).get(impl);
+        return reference == null || cell == null ? Double.NaN : cell.max() / reference.max();
+    }
+
     /** The median of {@code impl} over the median of C: above 1 is faster for throughput, slower for latency. */
     double ratioToC(Case c, String impl) {
         Cell reference = cells.get(c).get(Impl.C);

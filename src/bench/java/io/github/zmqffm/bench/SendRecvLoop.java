@@ -13,7 +13,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -28,7 +27,8 @@ import java.util.Locale;
  *
  * <p>Usage: {@code SendRecvLoop <path> <inproc|tcp> <message-size> [<rounds> [<round-ms> [<warmup-ms>]]]},
  * paths as in {@link InThreadPath}. Prints one line per round, {@code round N: X ns/message, Y ns/message CPU
- * (M messages)}: wall-clock time and the thread's own CPU time, as the C twin does.
+ * (M messages), Z B/message}: wall-clock time and the thread's own CPU time, as the C twin does, and the Java
+ * heap the thread allocated (a steady-state path should allocate nothing).
  *
  * <p>{@code SendRecvLoop --batches <warm-up> <measured> <path> <inproc|tcp> <message-size>}, for valgrind's
  * callgrind: runs {@code <warm-up>} batches, then {@code <measured>} batches with callgrind's collection toggled
@@ -39,7 +39,8 @@ public final class SendRecvLoop {
 
     static final int FRAMES = 3;
     private static final int BATCH = SocketPair.BATCH;
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private SendRecvLoop() {}
 
@@ -82,19 +83,20 @@ public final class SendRecvLoop {
             }
             System.out.printf(Locale.ROOT, "# SendRecvLoop %s %s %d B: batch %d, warm-up %d ms, %d rounds of %d ms%n",
                     path.id, transport, size, BATCH, warmupMillis, rounds, roundMillis);
-            long[] elapsedAndCpu = new long[2];
+            long[] elapsedAndCpu = new long[3];
             run(batch, warmupMillis, elapsedAndCpu);
             // Printed once all rounds are done: formatting loads classes and wakes the JIT, which would compete
             // with the next round for the core.
             long[][] results = new long[rounds][];
             for (int r = 0; r < rounds; r++) {
                 long messages = run(batch, roundMillis, elapsedAndCpu);
-                results[r] = new long[] {messages, elapsedAndCpu[0], elapsedAndCpu[1]};
+                results[r] = new long[] {messages, elapsedAndCpu[0], elapsedAndCpu[1], elapsedAndCpu[2]};
             }
             for (int r = 0; r < rounds; r++) {
                 long messages = results[r][0];
-                System.out.printf(Locale.ROOT, "round %d: %.2f ns/message, %.2f ns/message CPU (%d messages)%n",
-                        r + 1, (double) results[r][1] / messages, (double) results[r][2] / messages, messages);
+                System.out.printf(Locale.ROOT, "round %d: %.2f ns/message, %.2f ns/message CPU (%d messages), %.3f"
+                        + " B/message%n", r + 1, (double) results[r][1] / messages, (double) results[r][2] / messages,
+                        messages, (double) results[r][3] / messages);
             }
         }
     }
@@ -112,9 +114,11 @@ public final class SendRecvLoop {
 
     /**
      * Runs batches for at least {@code millis}; returns the messages sent and received, their time in
-     * {@code elapsedAndCpu[0]} and the thread's CPU time (CLOCK_THREAD_CPUTIME_ID on Linux) in [1].
+     * {@code elapsedAndCpu[0]}, the thread's CPU time (CLOCK_THREAD_CPUTIME_ID on Linux) in [1] and the bytes it
+     * allocated in [2].
      */
     private static long run(Runnable batch, int millis, long[] elapsedAndCpu) {
+        long allocatedStart = THREADS.getCurrentThreadAllocatedBytes();
         long cpuStart = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long end = start + millis * 1_000_000L;
@@ -127,6 +131,7 @@ public final class SendRecvLoop {
         } while (now < end);
         elapsedAndCpu[0] = now - start;
         elapsedAndCpu[1] = THREADS.getCurrentThreadCpuTime() - cpuStart;
+        elapsedAndCpu[2] = THREADS.getCurrentThreadAllocatedBytes() - allocatedStart;
         return messages;
     }
 
