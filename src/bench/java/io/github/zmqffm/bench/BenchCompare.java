@@ -125,6 +125,10 @@ public final class BenchCompare implements Callable<Integer> {
 
     /** The in-thread loops' instructions per message under callgrind; false if a run failed. */
     private boolean instructions() throws IOException, InterruptedException {
+        if (Machine.valgrindVersion().equals("valgrind not found")) {
+            System.err.println("[bench] --instructions needs valgrind (Debian: apt-get install valgrind)");
+            return false;
+        }
         List<InThreadCompare.Point> points = InThreadCompare.matrix(quick).stream()
                 .filter(p -> only == null || only.matcher(p.label()).find()).toList();
         InThreadCompare commands = new InThreadCompare(root.toAbsolutePath(), java, InThreadCompare.Settings.quick());
