@@ -1,18 +1,22 @@
 package io.github.zmqffm;
 
-import io.github.zmqffm.internal.Errors;
-import io.github.zmqffm.internal.LibZmq;
-import io.github.zmqffm.internal.LibZmqControl;
 import io.github.zmqffm.internal.NativeLoader;
-import io.github.zmqffm.internal.SocketScratch;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A libzmq context: the I/O threads and the sockets made from it. Thread-safe.
@@ -31,8 +35,13 @@ public final class Context implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Context.class.getName());
 
+    /** Runs the {@code zmq_ctx_term} calls that outlive their {@link #close()}: a bounded number of threads. */
+    private static final ExecutorService TERMINATOR = terminator();
+
     private final MemorySegment handle;
     private final boolean owned;
+    /** Any thread may call a context; {@link #close()} waits for calls in progress before terminating it. */
+    private final CallGuard guard = new CallGuard(true, false, "context", () -> "this context is closed");
     private final Set<SocketResource> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private volatile int closeLingerMillis = 0;
@@ -44,12 +53,9 @@ public final class Context implements AutoCloseable {
         this(1);
     }
 
-    /** A new context with {@code ioThreads} I/O threads. */
+    /** A new context with {@code ioThreads} I/O threads (0 for inproc only). Errors: EMFILE. */
     public Context(int ioThreads) {
-        this(newContext(), true);
-        if (ioThreads != 1) {
-            set(ContextOption.IO_THREADS, ioThreads);
-        }
+        this(newContext(ioThreads), true);
     }
 
     private Context(MemorySegment handle, boolean owned) {
@@ -57,12 +63,20 @@ public final class Context implements AutoCloseable {
         this.owned = owned;
     }
 
-    private static MemorySegment newContext() {
+    private static MemorySegment newContext(int ioThreads) {
+        if (ioThreads < 0) {
+            throw new IllegalArgumentException("ioThreads " + ioThreads + " is negative");
+        }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
             MemorySegment handle = LibZmqControl.ctxNew(errno);
             if (handle.equals(MemorySegment.NULL)) {
                 throw Errors.exception("zmq_ctx_new", null, LibZmq.errno(errno));
+            }
+            if (ioThreads != 1 && LibZmqControl.ctxSet(errno, handle, ContextOption.IO_THREADS.value(), ioThreads) != 0) {
+                int e = LibZmq.errno(errno);
+                LibZmqControl.ctxTerm(errno, handle); // no socket exists yet: returns at once
+                throw Errors.exception("zmq_ctx_set", ContextOption.IO_THREADS + "=" + ioThreads, e);
             }
             return handle;
         }
@@ -72,8 +86,14 @@ public final class Context implements AutoCloseable {
      * Wraps a {@code void*} context created by native code in this process, so that Java and a C library share
      * {@code inproc://} endpoints. The native side keeps ownership: {@link #close()} closes the sockets made
      * through this object but does not terminate the context.
+     *
+     * <p><b>Restricted:</b> libzmq cannot tell a live context from any other address, so the caller vouches that
+     * {@code nativeContext} is a live {@code zmq_ctx_new} context and stays one until this object is closed; a
+     * wrong address crashes the JVM. Like the JDK's restricted methods, it therefore requires native access for
+     * the calling module ({@code --enable-native-access}) and throws {@link IllegalCallerException} without it.
      */
     public static Context adopt(MemorySegment nativeContext) {
+        Restricted.ensureNativeAccess(Restricted.WALKER.getCallerClass(), "Context.adopt");
         Objects.requireNonNull(nativeContext, "nativeContext");
         if (nativeContext.equals(MemorySegment.NULL)) {
             throw new IllegalArgumentException("nativeContext is NULL");
@@ -84,31 +104,39 @@ public final class Context implements AutoCloseable {
 
     /** Creates a socket. Errors: EINVAL (unknown type), EMFILE (ZMQ_MAX_SOCKETS reached), ETERM. */
     public Socket socket(SocketType type) {
-        ensureOpen();
-        SocketScratch scratch = new SocketScratch();
-        MemorySegment socket = LibZmqControl.socket(scratch.errno, handle, type.value());
-        if (socket.equals(MemorySegment.NULL)) {
-            int errno = LibZmq.errno(scratch.errno);
-            scratch.free();
-            throw Errors.exception("zmq_socket", type, errno);
+        CallGuard.Owner token = guard.enter();
+        try {
+            SocketScratch scratch = new SocketScratch();
+            MemorySegment socket = LibZmqControl.socket(scratch.errno, handle, type.value());
+            if (socket.equals(MemorySegment.NULL)) {
+                int errno = LibZmq.errno(scratch.errno);
+                scratch.free();
+                throw Errors.exception("zmq_socket", type, errno);
+            }
+            return new Socket(this, type, socket, scratch);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
         }
-        return new Socket(this, type, socket, scratch);
     }
 
     /** Sets a context option. Errors: EINVAL. */
     public void set(ContextOption option, int value) {
-        ensureOpen();
+        CallGuard.Owner token = guard.enter();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
             if (LibZmqControl.ctxSet(errno, handle, option.value(), value) != 0) {
                 throw Errors.exception("zmq_ctx_set", option + "=" + value, LibZmq.errno(errno));
             }
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
         }
     }
 
     /** Reads a context option. Errors: EINVAL (write-only option). */
     public int get(ContextOption option) {
-        ensureOpen();
+        CallGuard.Owner token = guard.enter();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
             int value = LibZmqControl.ctxGet(errno, handle, option.value());
@@ -116,6 +144,9 @@ public final class Context implements AutoCloseable {
                 throw Errors.exception("zmq_ctx_get", option, LibZmq.errno(errno));
             }
             return value;
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
         }
     }
 
@@ -158,8 +189,13 @@ public final class Context implements AutoCloseable {
      * later calls fail the same way; the sockets stay open until closed. Idempotent.
      */
     public void shutdown() {
-        ensureOpen();
-        shutdownNative();
+        CallGuard.Owner token = guard.enter();
+        try {
+            shutdownNative();
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     private void shutdownNative() {
@@ -172,42 +208,54 @@ public final class Context implements AutoCloseable {
     /**
      * Closes the remaining sockets, then terminates the context (bounded; see the class comment). Idempotent.
      *
-     * <p>Order: every open socket gets the close linger; the context is shut down, so calls blocked in other
-     * threads (a receive, a proxy's native loop) return with {@link ContextTerminatedException}; sockets created
-     * by another live thread are left to that thread for up to the {@linkplain #setCloseGrace close grace}
-     * (closing a socket under a running libzmq call would crash); then the rest are closed and the context is
+     * <p>Order: calls on the context itself in other threads (creating a socket, an option) are let finish; every
+     * open socket gets the close linger; the context is shut down, so calls blocked in other threads (a receive,
+     * a proxy's native loop) return with {@link ContextTerminatedException}; sockets in use by another live thread
+     * are left to that thread for up to the {@linkplain #setCloseGrace close grace}; then the rest are closed,
+     * except one still inside a call on another thread (closing it would free memory under that call: it is left
+     * open, with a warning, and termination finishes in the background once it is closed), and the context is
      * terminated.
      */
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
+        guard.close(() -> {
             closed = true;
-        }
-        List<SocketResource> open = List.copyOf(sockets);
-        for (SocketResource socket : open) {
-            socket.setLinger(closeLingerMillis); // before the shutdown: libzmq refuses options after it
-        }
-        if (owned) {
-            shutdownNative();
-            awaitOwnersClosing(open);
-        }
-        for (SocketResource socket : List.copyOf(sockets)) {
-            socket.close(-2);
-        }
-        if (owned) {
-            terminate();
-        }
+            List<SocketResource> open = List.copyOf(sockets);
+            for (SocketResource socket : open) {
+                socket.trySetLinger(closeLingerMillis); // before the shutdown: libzmq refuses options after it
+            }
+            if (owned) {
+                shutdownNative();
+                awaitUsersClosing(open);
+            }
+            for (SocketResource socket : List.copyOf(sockets)) {
+                try {
+                    // After the shutdown every call returns at once: wait longer than a plain close would, so that
+                    // a thread preempted inside a call on a busy machine does not keep its socket open.
+                    socket.close(SocketResource.OWN_LINGER, TimeUnit.SECONDS.toNanos(1));
+                } catch (IllegalStateException busy) {
+                    LOG.log(System.Logger.Level.WARNING, "Context.close() left a socket open: " + busy.getMessage());
+                }
+            }
+            if (owned) {
+                terminate();
+            }
+        });
     }
 
     // Threads woken with ETERM usually close their sockets at once; wait for that rather than race them.
-    private void awaitOwnersClosing(List<SocketResource> open) {
+    private void awaitUsersClosing(List<SocketResource> open) {
         long deadline = System.nanoTime() + closeGrace.toNanos();
         for (SocketResource socket : open) {
-            while (!socket.closed && socket.owner != Thread.currentThread() && socket.owner.isAlive()
-                    && System.nanoTime() < deadline) {
+            for (;;) {
+                Thread user = socket.guard.ownerThread();
+                if (user == null) {
+                    user = socket.creator; // a thread-safe type: the thread that made it
+                }
+                if (socket.isClosed() || user == Thread.currentThread() || !user.isAlive()
+                        || System.nanoTime() - deadline > 0) {
+                    break;
+                }
                 try {
                     Thread.sleep(1);
                 } catch (InterruptedException e) {
@@ -219,7 +267,7 @@ public final class Context implements AutoCloseable {
     }
 
     private void terminate() {
-        Thread terminator = Thread.ofPlatform().daemon().name("zmq-ffm-ctx-term").start(() -> {
+        Future<?> term = TERMINATOR.submit(() -> {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
                 while (LibZmqControl.ctxTerm(errno, handle) != 0 && LibZmq.errno(errno) == Errors.EINTR) {
@@ -228,15 +276,24 @@ public final class Context implements AutoCloseable {
             }
         });
         try {
-            terminator.join(termTimeout);
+            term.get(termTimeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (terminator.isAlive()) {
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("zmq_ctx_term failed", e.getCause());
+        } catch (TimeoutException e) {
             LOG.log(System.Logger.Level.WARNING, "zmq_ctx_term did not finish within " + termTimeout
                     + ": a socket outside this context's tracking is still open or lingering; it will finish"
                     + " in the background");
         }
+    }
+
+    /** Two daemon threads at most (idle ones end): a term that never returns holds one, never more. */
+    private static ExecutorService terminator() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().daemon().name("zmq-ffm-ctx-term-", 0).factory());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     void track(SocketResource socket) {

@@ -1,11 +1,9 @@
 package io.github.zmqffm;
 
-import io.github.zmqffm.internal.Errors;
-import io.github.zmqffm.internal.LibZmq;
-import io.github.zmqffm.internal.LibZmqControl;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
@@ -26,8 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>Threads:</b> a monitor follows the rule of {@link Socket}: one thread uses it, the thread that uses the
  * monitored socket, because {@link #of} and {@link #close()} call into that socket and {@link #next} uses the
- * monitor's own PAIR socket. Events are queued (up to the PAIR's high-water mark, 1000 by default) between calls
- * to {@code next}; libzmq drops events beyond it.
+ * monitor's own PAIR socket. Events are queued without limit between calls to {@code next} (libzmq sends them
+ * with blocking sends, so a limit would stall libzmq's own threads once reached): close a monitor you no longer
+ * read. Only one monitor per socket can be open (libzmq replaces a socket's monitor silently); a second
+ * {@link #of} throws {@link IllegalStateException}.
  */
 public final class Monitor implements AutoCloseable {
 
@@ -38,7 +38,7 @@ public final class Monitor implements AutoCloseable {
     private final Socket monitored;
     private final Socket pair;
     private final String endpoint;
-    private boolean closed;
+    private volatile boolean closed;
 
     private Monitor(Socket monitored, Socket pair, String endpoint) {
         this.monitored = monitored;
@@ -66,30 +66,42 @@ public final class Monitor implements AutoCloseable {
             mask |= type.bit();
         }
         String endpoint = "inproc://zmq-ffm.monitor." + IDS.incrementAndGet();
-        start(socket, endpoint, mask);
+        // libzmq keeps one monitor per socket and would silently cut off the first: refuse a second instead.
+        if (!socket.resource.monitored.compareAndSet(false, true)) {
+            throw new IllegalStateException(socket + " is monitored already; close that Monitor first");
+        }
         Socket pair = null;
         try {
+            start(socket, endpoint, mask);
             pair = socket.context().socket(SocketType.PAIR);
             pair.set(SocketOption.LINGER, 0);
+            // libzmq sends events with blocking sends: a bounded queue would stall its I/O thread, or a close,
+            // once full. Unbounded, events wait here until read.
+            pair.set(SocketOption.RCVHWM, 0);
             pair.connect(endpoint);
             return new Monitor(socket, pair, endpoint);
         } catch (RuntimeException e) {
             if (pair != null) {
                 pair.close();
+                start(socket, null, 0);
             }
-            start(socket, null, 0);
+            socket.resource.monitored.set(false);
             throw e;
         }
     }
 
     /** {@code zmq_socket_monitor}; a null endpoint stops monitoring. */
     private static void start(Socket socket, String endpoint, int mask) {
+        CallGuard.Owner token = socket.guard.enter();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
             MemorySegment address = endpoint == null ? MemorySegment.NULL : arena.allocateFrom(endpoint);
-            if (LibZmqControl.socketMonitor(errno, socket.handle(), address, mask) != 0) {
+            if (LibZmqControl.socketMonitor(errno, socket.resource.handle, address, mask) != 0) {
                 throw Errors.exception("zmq_socket_monitor", endpoint, LibZmq.errno(errno));
             }
+        } finally {
+            socket.guard.exit(token);
+            Reference.reachabilityFence(socket);
         }
     }
 
@@ -136,15 +148,28 @@ public final class Monitor implements AutoCloseable {
         if (closed) {
             return;
         }
-        closed = true;
+        // Drain first: refused, with nothing changed, while another thread waits in next(). Then stop, while the
+        // pair still listens: libzmq sends MONITOR_STOPPED with a blocking send, which would hang without a reader.
+        try {
+            while (pair.recv(RecvFlag.DONTWAIT) != null) {
+                // events nobody will read
+            }
+        } catch (ContextTerminatedException e) {
+            // shut down: libzmq has stopped monitoring already
+        }
         try {
             if (!monitored.isClosed() && !monitored.context().isClosed()) {
                 start(monitored, null, 0);
             }
         } catch (ContextTerminatedException e) {
             // The context was shut down: libzmq has stopped monitoring already.
+        } catch (IllegalStateException e) {
+            // The socket is in a call on its own thread: libzmq goes on publishing to no one, harmlessly, until
+            // the socket is closed or monitored again.
         } finally {
             pair.close();
+            closed = true;
+            monitored.resource.monitored.set(false);
         }
     }
 

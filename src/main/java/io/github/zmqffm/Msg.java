@@ -1,18 +1,12 @@
 package io.github.zmqffm;
 
-import io.github.zmqffm.internal.Errors;
-import io.github.zmqffm.internal.Leaks;
-import io.github.zmqffm.internal.LibZmq;
-import io.github.zmqffm.internal.LibZmqControl;
-import io.github.zmqffm.internal.LibZmqDraft;
-import io.github.zmqffm.internal.NativeMemory;
-import io.github.zmqffm.internal.ReleaseQueue;
 import io.github.zmqffm.lib.zmq_msg_t;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -20,25 +14,37 @@ import java.util.Objects;
  * A libzmq message ({@code zmq_msg_t}) in native memory: the zero-copy way to send and receive.
  *
  * <ul>
- *   <li>Receive: {@code socket.recv(msg)}, then {@link #data()} is a <em>borrowed</em> view of the content:
- *       no copy, valid only until this message's next receive, {@link #reset}, send or {@link #close()}.
- *       Do not keep it longer; copy out with {@link #toArray()} if needed.</li>
- *   <li>Send: {@link #allocate(long)} (or {@link #reset(long)} to reuse one), write into {@link #data()},
- *       {@code socket.send(msg)}; libzmq takes the content and the message is empty again.</li>
- *   <li>Send caller-owned memory: {@link #wrap(MemorySegment, Runnable)}; libzmq reads it in place and the
- *       callback runs once libzmq no longer needs it.</li>
+ *   <li>Receive: {@code socket.recv(msg)}; then read the content in place with {@link #copyTo}, {@link #toArray()}
+ *       or through {@link #data()}, a view of it.</li>
+ *   <li>Send: {@link #allocate(long)} (or {@link #reset(long)} to reuse one), fill it with {@link #copyFrom} or
+ *       through {@link #data()}, {@code socket.send(msg)}; libzmq takes the content and the message is empty again.
+ *       This is also the zero-copy path for content you build: its memory belongs to libzmq, so nothing you
+ *       close early can pull it from under libzmq's I/O thread.</li>
+ *   <li>Send memory you already have, in place: {@link #wrap(MemorySegment, Runnable)}.</li>
  * </ul>
  *
- * <p>One thread at a time. Reuse a {@code Msg} across messages: that allocates nothing per message.
+ * <p><b>Views.</b> {@link #data()} returns a view of the current content that stays valid until the content moves
+ * on: this message's next receive, {@link #reset}, send (even one that returns false) or {@link #close()}. Using a
+ * view after that throws {@link IllegalStateException}; it never reads memory libzmq has freed or taken over, and a
+ * write through it cannot change what was sent. A view belongs to the thread that asked for it; if the message
+ * meanwhile moved to another thread, the old views keep seeing the old content (kept allocated for them until they
+ * are unreachable) rather than throwing. A view keeps no {@code Msg} alive, and collecting the {@code Msg} frees
+ * nothing a view still sees. The first {@code data()} of each content costs a confined arena and the view (about
+ * 100 bytes of garbage); {@link #copyTo}, {@link #copyFrom}, {@link #size()} and forwarding a {@code Msg} to
+ * another socket cost nothing.
+ *
+ * <p><b>Threads.</b> One thread at a time, as for a {@link Socket}: a message may move to another thread, and a
+ * {@link #close()} from another thread while a call on the message is still running there throws
+ * {@link IllegalStateException}. Reuse a {@code Msg} across messages: that allocates nothing per message.
  */
 public final class Msg implements AutoCloseable {
 
     private static final long MSG_SIZE = zmq_msg_t.layout().byteSize();
     private static final long ERRNO_OFFSET = MSG_SIZE;
+    private static final long BLOCK_SIZE = MSG_SIZE + LibZmq.CAPTURE_LAYOUT.byteSize();
 
-    private final MemorySegment msg;
-    private final MemorySegment errno;
     private final Native resource;
+    private final CallGuard guard;
     private final Cleaner.Cleanable cleanable;
     /**
      * True only while the {@code zmq_msg_t} is known to hold no content (just initialised, or just sent: libzmq
@@ -49,16 +55,13 @@ public final class Msg implements AutoCloseable {
 
     /** An empty message, ready to receive into. */
     public Msg() {
-        MemorySegment block = NativeMemory.allocate(MSG_SIZE + LibZmq.CAPTURE_LAYOUT.byteSize());
-        this.msg = block.asSlice(0, MSG_SIZE);
-        this.errno = block.asSlice(ERRNO_OFFSET, LibZmq.CAPTURE_LAYOUT.byteSize());
-        LibZmq.msgInit(msg);
+        this.resource = new Native();
+        this.guard = resource.guard;
         this.empty = true;
-        this.resource = new Native(block, msg, errno);
         this.cleanable = Leaks.CLEANER.register(this, resource);
     }
 
-    /** A message of {@code size} bytes for the caller to fill through {@link #data()}. Errors: ENOMEM. */
+    /** A message of {@code size} bytes for the caller to fill. Errors: ENOMEM. */
     public static Msg allocate(long size) {
         Msg message = new Msg();
         message.reset(size);
@@ -68,30 +71,42 @@ public final class Msg implements AutoCloseable {
     /** A message holding a copy of {@code data}. */
     public static Msg copyOf(byte[] data) {
         Msg message = allocate(data.length);
-        MemorySegment.copy(data, 0, message.data(), ValueLayout.JAVA_BYTE, 0, data.length);
+        message.copyFrom(MemorySegment.ofArray(data));
         return message;
     }
 
     /**
-     * A message whose content is the caller's native memory, read in place (no copy). {@code release} runs
-     * once libzmq is done with it, on a zmq-ffm thread; until then the memory must stay valid and unchanged.
-     * Worth it only for large messages: each wrap costs a {@code Msg}, a release registration (about 340 B of
-     * garbage) and an upcall, against a memcpy for a copy. Measured with {@code WrapThresholdBenchmark} (AMD EPYC,
-     * 2 cores, JDK 25): sending the segment (libzmq copies) wins up to 64 KiB (inproc: 10.9 vs 1.4 msg/us at
-     * 1 KiB; even at 64 KiB), wrap wins from 256 KiB (inproc 6.9x, tcp 1.5x) and at 1 MiB (inproc 51x, tcp 2x).
+     * A message whose content is the caller's native memory, read in place (no copy). {@code release} runs once
+     * libzmq is done with it, on a thread of its own (a slow or blocked callback delays no other); until then the
+     * memory must stay unchanged, and this message keeps {@code data} reachable, so memory of an automatic arena
+     * ({@link Arena#ofAuto()}) or a direct buffer is not collected under libzmq.
+     *
+     * <p>Refused with {@link IllegalArgumentException}: heap memory; a read-only segment (a receiver over
+     * {@code inproc://} gets this very memory, writable); a memory-mapped file (a truncation would fault inside
+     * libzmq's I/O thread, beyond Java's reach); and memory of an arena that can be closed, confined or shared,
+     * because nothing can stop its owner from closing it while libzmq's I/O thread still reads it. For such memory
+     * send a copy ({@link Socket#send(MemorySegment)}), or build the content in a {@link #allocate(long) Msg}
+     * in the first place. Global-scope memory (from {@link MemorySegment#reinterpret(long)}, a restricted method)
+     * is accepted: its caller vouches for its lifetime.
+     *
+     * <p>Worth it only for large messages: each wrap costs a {@code Msg}, a release registration (a few hundred
+     * bytes of garbage) and an upcall, against a memcpy for a copy. Measured with {@code WrapThresholdBenchmark}
+     * (AMD EPYC, 2 cores, JDK 25): sending the segment (libzmq copies) wins up to 64 KiB (inproc: 10.9 vs 1.4
+     * msg/us at 1 KiB; even at 64 KiB), wrap wins from 256 KiB (inproc 6.9x, tcp 1.5x) and at 1 MiB (inproc 51x,
+     * tcp 2x).
      */
     public static Msg wrap(MemorySegment data, Runnable release) {
         Objects.requireNonNull(release, "release");
-        if (!data.isNative()) {
-            throw new IllegalArgumentException("Msg.wrap needs native memory; use copyOf or Socket.send for heap data");
-        }
+        WrapCheck.check(data);
         Msg message = new Msg();
-        MemorySegment hint = ReleaseQueue.register(release);
-        LibZmq.msgClose(message.errno, message.msg);
-        if (LibZmqControl.msgInitData(message.errno, message.msg, data, data.byteSize(), ReleaseQueue.FREE_FUNCTION, hint) != 0) {
-            int e = LibZmq.errno(message.errno);
+        Native resource = message.resource;
+        MemorySegment hint = ReleaseQueue.register(release, data);
+        LibZmq.msgClose(resource.errno, resource.msg);
+        if (LibZmqControl.msgInitData(resource.errno, resource.msg, data, data.byteSize(), ReleaseQueue.FREE_FUNCTION,
+                hint) != 0) {
+            int e = LibZmq.errno(resource.errno);
             ReleaseQueue.cancel(hint);
-            LibZmq.msgInit(message.msg);
+            LibZmq.msgInit(resource.msg);
             message.close();
             throw Errors.exception("zmq_msg_init_data", data.byteSize(), e);
         }
@@ -99,36 +114,99 @@ public final class Msg implements AutoCloseable {
         return message;
     }
 
-    /** Replaces the content with {@code size} fresh bytes to fill through {@link #data()}. Errors: ENOMEM. */
+    /** Replaces the content with {@code size} fresh bytes to fill. Errors: ENOMEM. */
     public void reset(long size) {
-        ensureOpen();
-        if (!empty) {
-            LibZmq.msgClose(errno, msg);
-        }
-        empty = false;
-        if (LibZmq.msgInitSize(errno, msg, size) != 0) {
-            int e = LibZmq.errno(errno);
-            LibZmq.msgInit(msg);
-            throw Errors.exception("zmq_msg_init_size", size, e);
+        CallGuard.Owner token = guard.enter();
+        try {
+            resource.retireViews();
+            MemorySegment msg = resource.msg;
+            if (!empty) {
+                LibZmq.msgClose(resource.errno, msg);
+            }
+            empty = false;
+            if (LibZmq.msgInitSize(resource.errno, msg, size) != 0) {
+                int e = LibZmq.errno(resource.errno);
+                LibZmq.msgInit(msg);
+                throw Errors.exception("zmq_msg_init_size", size, e);
+            }
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
         }
     }
 
     /** The content's size in bytes. */
     public long size() {
-        ensureOpen();
-        return LibZmq.msgSize(msg);
+        CallGuard.Owner token = guard.enter();
+        try {
+            return LibZmq.msgSize(resource.msg);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
-    /** A borrowed, writable view of the content; see the class comment for how long it stays valid. */
+    /** A writable view of the content, valid until the content moves on (see the class comment). */
     public MemorySegment data() {
-        ensureOpen();
-        // A fresh view each call: one that is not stored anywhere is scalar-replaced by the JIT (no garbage).
-        return LibZmq.msgContent(msg);
+        CallGuard.Owner token = guard.enter();
+        try {
+            return resource.view();
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    /**
+     * Copies the content, from its start, into {@code target} (native or heap) and returns the content's size;
+     * a target smaller than the content gets its first {@code target.byteSize()} bytes.
+     */
+    public long copyTo(MemorySegment target) {
+        if (target.isReadOnly()) {
+            throw new IllegalArgumentException("cannot copy into a read-only segment");
+        }
+        CallGuard.Owner token = guard.enter();
+        try {
+            long size = LibZmq.msgSize(resource.msg);
+            ContentCopy.fromMsg(resource.msg, target, Math.min(size, target.byteSize()));
+            return size;
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    /** Copies {@code source} (native or heap) to the start of the content, which must be at least as large. */
+    public void copyFrom(MemorySegment source) {
+        CallGuard.Owner token = guard.enter();
+        try {
+            long size = LibZmq.msgSize(resource.msg);
+            if (source.byteSize() > size) {
+                throw new IndexOutOfBoundsException("a source of " + source.byteSize() + " bytes does not fit the "
+                        + size + " bytes of content; reset(size) first");
+            }
+            ContentCopy.toMsg(source, resource.msg, source.byteSize());
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** A copy of the content. */
     public byte[] toArray() {
-        return data().toArray(ValueLayout.JAVA_BYTE);
+        CallGuard.Owner token = guard.enter();
+        try {
+            long size = LibZmq.msgSize(resource.msg);
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("a message of " + size + " bytes does not fit a Java array");
+            }
+            byte[] copy = new byte[(int) size];
+            LibZmq.copyFromMsg(resource.msg, copy, 0, copy.length);
+            return copy;
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** The content decoded as UTF-8. */
@@ -138,8 +216,13 @@ public final class Msg implements AutoCloseable {
 
     /** Whether more frames of the same message follow this one (after a receive). */
     public boolean hasMore() {
-        ensureOpen();
-        return LibZmq.msgMore(msg);
+        CallGuard.Owner token = guard.enter();
+        try {
+            return LibZmq.msgMore(resource.msg);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /**
@@ -147,96 +230,205 @@ public final class Msg implements AutoCloseable {
      * {@code "Peer-Address"}, {@code "User-Id"} or one set by a ZAP handler; {@code null} if absent.
      */
     public String gets(String property) {
-        ensureOpen();
+        CallGuard.Owner token = guard.enter();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment value = LibZmqControl.msgGets(errno, msg, arena.allocateFrom(property));
-            return value.equals(MemorySegment.NULL) ? null : value.reinterpret(Long.MAX_VALUE).getString(0);
+            MemorySegment value = LibZmqControl.msgGets(resource.errno, resource.msg, arena.allocateFrom(property));
+            return value.equals(MemorySegment.NULL) ? null : CStrings.read(value);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
         }
     }
 
     /** The routing id of a message received on a draft SERVER socket (0 if none). */
     public int routingId() {
-        ensureOpen();
-        return LibZmqDraft.msgRoutingId(msg);
+        CallGuard.Owner token = guard.enter();
+        try {
+            return LibZmqDraft.msgRoutingId(resource.msg);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Sets the routing id that a draft SERVER socket sends this message to. Errors: EINVAL (0). */
     public void setRoutingId(int routingId) {
-        ensureOpen();
-        if (LibZmqDraft.msgSetRoutingId(errno, msg, routingId) != 0) {
-            throw Errors.exception("zmq_msg_set_routing_id", routingId, LibZmq.errno(errno));
+        CallGuard.Owner token = guard.enter();
+        try {
+            if (LibZmqDraft.msgSetRoutingId(resource.errno, resource.msg, routingId) != 0) {
+                throw Errors.exception("zmq_msg_set_routing_id", routingId, LibZmq.errno(resource.errno));
+            }
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
         }
     }
 
     /** The group of a message received on a draft DISH socket ("" if none). */
     public String group() {
-        ensureOpen();
-        MemorySegment group = LibZmqDraft.msgGroup(msg);
-        return group.equals(MemorySegment.NULL) ? "" : group.reinterpret(Long.MAX_VALUE).getString(0);
+        CallGuard.Owner token = guard.enter();
+        try {
+            MemorySegment group = LibZmqDraft.msgGroup(resource.msg);
+            return group.equals(MemorySegment.NULL) ? "" : CStrings.read(group);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Sets the group a draft RADIO socket publishes this message to. Errors: EINVAL (too long). */
     public void setGroup(String group) {
-        ensureOpen();
+        CallGuard.Owner token = guard.enter();
         try (Arena arena = Arena.ofConfined()) {
-            if (LibZmqDraft.msgSetGroup(errno, msg, arena.allocateFrom(group)) != 0) {
-                throw Errors.exception("zmq_msg_set_group", group, LibZmq.errno(errno));
+            if (LibZmqDraft.msgSetGroup(resource.errno, resource.msg, arena.allocateFrom(group)) != 0) {
+                throw Errors.exception("zmq_msg_set_group", group, LibZmq.errno(resource.errno));
             }
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
         }
     }
 
-    /** Releases the content (running a wrap callback once libzmq is done) and the message. Idempotent. */
+    /**
+     * Releases the content (running a wrap callback once libzmq is done) and the message. Idempotent. From another
+     * thread than the one using the message, it throws {@link IllegalStateException} if a call on it is running.
+     */
     @Override
     public void close() {
-        cleanable.clean();
+        resource.close();
+        cleanable.clean(); // now only unregisters
     }
 
     /** Whether {@link #close()} has run. */
     public boolean isClosed() {
-        return resource.closed;
+        return guard.isClosed();
     }
 
-    /** The native {@code zmq_msg_t}, for a libzmq call that may change what it holds. */
-    MemorySegment segment() {
-        ensureOpen();
-        empty = false;
-        return msg;
+    /** Sends the message through a socket's I/O (the socket's guard is held by the caller). */
+    boolean sendThrough(SocketIo io, SendFlag flags) {
+        CallGuard.Owner token = guard.enter();
+        try {
+            resource.retireViewsBeforeSend();
+            empty = false;
+            if (!io.sendMessage(resource.msg, flags)) {
+                return false;
+            }
+            empty = true; // libzmq took the content and left the message empty
+            return true;
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
-    /** Called after a successful {@code zmq_msg_send}: libzmq took the content and left the message empty. */
-    void sent() {
-        empty = true;
-    }
-
-    private void ensureOpen() {
-        if (resource.closed) {
-            throw new IllegalStateException("this Msg is closed");
+    /** Receives into the message through a socket's I/O (the socket's guard is held by the caller). */
+    int recvThrough(SocketIo io, RecvFlag flags) {
+        CallGuard.Owner token = guard.enter();
+        try {
+            resource.retireViews();
+            empty = false;
+            return io.recvMessage(resource.msg, flags);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
         }
     }
 
     @Override
     public String toString() {
-        return resource.closed ? "Msg[closed]" : "Msg[" + LibZmq.msgSize(msg) + " B]";
+        if (guard.isClosed()) {
+            return "Msg[closed]";
+        }
+        try {
+            return "Msg[" + size() + " B]";
+        } catch (IllegalStateException e) {
+            return "Msg[in use]";
+        }
     }
 
-    /** The native part, closed by {@link #close()} or, if the Msg leaks, by the cleaner. */
+    /**
+     * The native part: the {@code zmq_msg_t} with its errno capture (one block), the views of its content, and the
+     * guard. Closed by {@link #close()} or, if the {@code Msg} leaks, by the cleaner.
+     */
     private static final class Native implements Runnable {
-        private final MemorySegment block;
-        private final MemorySegment msg;
-        private final MemorySegment errno;
-        private volatile boolean closed;
+        final CallGuard guard = new CallGuard(false, false, "Msg", () -> "this Msg is closed");
+        MemorySegment block;
+        MemorySegment msg;
+        MemorySegment errno;
+        /** The views of the current content, or null if none was asked for. */
+        private ContentViews views;
 
-        Native(MemorySegment block, MemorySegment msg, MemorySegment errno) {
-            this.block = block;
-            this.msg = msg;
-            this.errno = errno;
+        Native() {
+            useNewBlock();
+        }
+
+        private void useNewBlock() {
+            block = NativeMemory.allocate(BLOCK_SIZE);
+            msg = block.asSlice(0, MSG_SIZE);
+            errno = block.asSlice(ERRNO_OFFSET, LibZmq.CAPTURE_LAYOUT.byteSize());
+            LibZmq.msgInit(msg);
+        }
+
+        MemorySegment view() {
+            if (views == null || !views.usableHere()) {
+                retireViews();
+                views = new ContentViews(LibZmq.msgDataAddress(msg), LibZmq.msgSize(msg));
+            }
+            return views.segment();
+        }
+
+        /** The content is about to move on: its views must stop seeing it. */
+        void retireViews() {
+            ContentViews old = views;
+            if (old == null) {
+                return;
+            }
+            views = null;
+            if (!old.closeHere()) {
+                // Views on another thread, whose arena only that thread can close: leave them this block, freed
+                // once they are unreachable, and carry on in a new one.
+                old.keepAliveWhileVisible(block, msg, errno);
+                useNewBlock();
+            }
+        }
+
+        /** Like {@link #retireViews}, but the content stays to be sent: views elsewhere keep a copy. */
+        void retireViewsBeforeSend() {
+            ContentViews old = views;
+            if (old == null) {
+                return;
+            }
+            views = null;
+            if (!old.closeHere()) {
+                MemorySegment oldMsg = msg;
+                old.keepAliveWhileVisible(block, msg, errno);
+                useNewBlock();
+                ContentViews.copyContent(oldMsg, msg, errno);
+            }
+        }
+
+        void close() {
+            guard.close(this::free);
+        }
+
+        private void free() {
+            ContentViews old = views;
+            views = null;
+            if (old != null && !old.closeHere()) {
+                old.keepAliveWhileVisible(block, msg, errno);
+                return;
+            }
+            LibZmq.msgClose(errno, msg);
+            NativeMemory.free(block);
         }
 
         @Override
         public void run() {
-            closed = true;
-            LibZmq.msgClose(errno, msg);
-            NativeMemory.free(block);
+            try {
+                close();
+            } catch (IllegalStateException e) {
+                // Only a call still running on another thread refuses a close; leave the memory to it.
+            }
         }
     }
 }

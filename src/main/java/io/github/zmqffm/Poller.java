@@ -1,15 +1,12 @@
 package io.github.zmqffm;
 
-import io.github.zmqffm.internal.Errors;
-import io.github.zmqffm.internal.Leaks;
-import io.github.zmqffm.internal.LibZmq;
-import io.github.zmqffm.internal.NativeMemory;
 import io.github.zmqffm.lib.zmq_h;
 import io.github.zmqffm.lib.zmq_pollitem_t;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.util.Arrays;
 
 /**
@@ -51,26 +48,36 @@ public final class Poller implements AutoCloseable {
 
     /** The native memory, apart from the poller so that a {@link Cleaner} can free it if the poller leaks. */
     private static final class Memory implements Runnable {
+        final CallGuard guard = new CallGuard(false, false, "poller", () -> "this poller is closed");
         final MemorySegment errno = NativeMemory.allocate(LibZmq.CAPTURE_LAYOUT.byteSize());
         MemorySegment items;
-        boolean freed;
 
-        @Override
-        public synchronized void run() {
-            if (!freed) {
-                freed = true;
+        void close() {
+            guard.close(() -> {
                 NativeMemory.free(items);
                 NativeMemory.free(errno);
+            });
+        }
+
+        @Override
+        public void run() {
+            try {
+                close();
+            } catch (IllegalStateException e) {
+                // A poll still running on another thread refuses the close; the memory stays with it.
             }
         }
     }
 
     private final Memory memory = new Memory();
+    private final CallGuard guard = memory.guard;
     private final Cleaner.Cleanable cleanable;
     /** The items are kept dense in native memory; these map public indexes to positions and back. */
     private int[] positionOf;
     private int[] indexAt;
     private Socket[] socketAt;
+    /** The guard tokens of the registered sockets during a poll. */
+    private CallGuard.Owner[] tokenAt;
     private int count;
 
     /** A poller with room for 16 items before it grows. */
@@ -88,6 +95,7 @@ public final class Poller implements AutoCloseable {
         Arrays.fill(positionOf, -1);
         indexAt = new int[capacity];
         socketAt = new Socket[capacity];
+        tokenAt = new CallGuard.Owner[capacity];
         cleanable = Leaks.CLEANER.register(this, memory);
     }
 
@@ -114,7 +122,16 @@ public final class Poller implements AutoCloseable {
     }
 
     private int add(MemorySegment socket, int fd, int events, Socket owner) {
-        ensureOpen();
+        CallGuard.Owner token = guard.enter();
+        try {
+            return addItem(socket, fd, events, owner);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    private int addItem(MemorySegment socket, int fd, int events, Socket owner) {
         if (count == positionOf.length) {
             grow();
         }
@@ -144,16 +161,33 @@ public final class Poller implements AutoCloseable {
         Arrays.fill(positionOf, capacity / 2, capacity, -1);
         indexAt = Arrays.copyOf(indexAt, capacity);
         socketAt = Arrays.copyOf(socketAt, capacity);
+        tokenAt = Arrays.copyOf(tokenAt, capacity);
     }
 
     /** Changes the events polled for at {@code index}. */
     public void setEvents(int index, int events) {
         checkEvents(events);
-        item(position(index)).set(ValueLayout.JAVA_SHORT, EVENTS, (short) events);
+        CallGuard.Owner token = guard.enter();
+        try {
+            memory.items.set(ValueLayout.JAVA_SHORT, position(index) * ITEM + EVENTS, (short) events);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Stops polling the item at {@code index}; the index may be handed out again. */
     public void unregister(int index) {
+        CallGuard.Owner token = guard.enter();
+        try {
+            unregisterItem(index);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    private void unregisterItem(int index) {
         int position = position(index);
         int last = --count;
         if (position != last) {
@@ -169,14 +203,20 @@ public final class Poller implements AutoCloseable {
 
     /** Unregisters every item of {@code socket}; returns whether there was one. */
     public boolean unregister(Socket socket) {
-        boolean found = false;
-        for (int position = count - 1; position >= 0; position--) {
-            if (socketAt[position] == socket) {
-                unregister(indexAt[position]);
-                found = true;
+        CallGuard.Owner token = guard.enter();
+        try {
+            boolean found = false;
+            for (int position = count - 1; position >= 0; position--) {
+                if (socketAt[position] == socket) {
+                    unregisterItem(indexAt[position]);
+                    found = true;
+                }
             }
+            return found;
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
         }
-        return found;
     }
 
     /** The number of registered items. */
@@ -197,17 +237,41 @@ public final class Poller implements AutoCloseable {
      * registered and {@code timeoutMillis} is negative.
      */
     public int poll(long timeoutMillis) {
-        ensureOpen();
-        for (int position = 0; position < count; position++) {
-            Socket socket = socketAt[position];
-            if (socket != null && socket.isClosed()) {
-                throw new IllegalStateException("the socket at index " + indexAt[position]
-                        + " was closed; unregister it before closing it");
+        CallGuard.Owner token = guard.enter();
+        int entered = 0;
+        try {
+            if (count == 0 && timeoutMillis < 0) {
+                throw new IllegalStateException("nothing is registered: poll(-1) would wait forever");
             }
+            // zmq_poll reads the sockets: each stays open, and on this thread, until it returns.
+            for (; entered < count; entered++) {
+                tokenAt[entered] = enterSocket(entered);
+            }
+            return pollItems(timeoutMillis);
+        } finally {
+            for (int position = 0; position < entered; position++) {
+                if (socketAt[position] != null) {
+                    socketAt[position].guard.exit(tokenAt[position]);
+                }
+            }
+            guard.exit(token);
+            Reference.reachabilityFence(this);
         }
-        if (count == 0 && timeoutMillis < 0) {
-            throw new IllegalStateException("nothing is registered: poll(-1) would wait forever");
+    }
+
+    private CallGuard.Owner enterSocket(int position) {
+        Socket socket = socketAt[position];
+        if (socket == null) {
+            return null;
         }
+        if (socket.isClosed()) {
+            throw new IllegalStateException("the socket at index " + indexAt[position]
+                    + " was closed; unregister it before closing it");
+        }
+        return socket.guard.enter();
+    }
+
+    private int pollItems(long timeoutMillis) {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         long timeout = timeoutMillis;
         for (;;) {
@@ -227,8 +291,14 @@ public final class Poller implements AutoCloseable {
 
     /** The events found ready at {@code index} by the last {@link #poll}. */
     public int readyEvents(int index) {
-        // An offset rather than an item slice: no object on this path, even if the JIT does not inline it.
-        return memory.items.get(ValueLayout.JAVA_SHORT, position(index) * ITEM + REVENTS);
+        CallGuard.Owner token = guard.enter();
+        try {
+            // An offset rather than an item slice: no object on this path, even if the JIT does not inline it.
+            return memory.items.get(ValueLayout.JAVA_SHORT, position(index) * ITEM + REVENTS);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Whether the last {@link #poll} found {@link #POLLIN} at {@code index}. */
@@ -246,10 +316,14 @@ public final class Poller implements AutoCloseable {
         return (readyEvents(index) & POLLERR) != 0;
     }
 
-    /** Frees the native items; the registered sockets stay open. Idempotent. */
+    /**
+     * Frees the native items; the registered sockets stay open. Idempotent. From another thread than the one
+     * using the poller, it throws {@link IllegalStateException} if a poll is running there.
+     */
     @Override
     public void close() {
-        cleanable.clean();
+        memory.close();
+        cleanable.clean(); // now only unregisters
     }
 
     private MemorySegment item(int position) {
@@ -257,7 +331,6 @@ public final class Poller implements AutoCloseable {
     }
 
     private int position(int index) {
-        ensureOpen();
         if (index < 0 || index >= positionOf.length || positionOf[index] < 0) {
             throw new IllegalArgumentException("index " + index + " is not registered");
         }
@@ -267,12 +340,6 @@ public final class Poller implements AutoCloseable {
     private static void checkEvents(int events) {
         if ((events & ~ALL_EVENTS) != 0) {
             throw new IllegalArgumentException("unknown poll events " + events);
-        }
-    }
-
-    private void ensureOpen() {
-        if (memory.freed) {
-            throw new IllegalStateException("this poller is closed");
         }
     }
 }

@@ -1,15 +1,9 @@
 package io.github.zmqffm;
 
-import io.github.zmqffm.internal.Errors;
-import io.github.zmqffm.internal.LibZmq;
-import io.github.zmqffm.internal.LibZmqControl;
-import io.github.zmqffm.internal.LibZmqDraft;
-import io.github.zmqffm.internal.Leaks;
-import io.github.zmqffm.internal.SocketScratch;
-
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,10 +13,14 @@ import java.util.Objects;
 /**
  * A libzmq socket. Create one with {@link Context#socket(SocketType)}.
  *
- * <p><b>Threads.</b> A socket is used by one thread at a time (libzmq's rule; the Java object also keeps
- * per-socket scratch memory, so this holds for the thread-safe draft types too). Moving a socket to another
- * thread needs a happens-before edge (a queue, a lock). With {@code -Dzmqffm.checkThreads=true} every call
- * from a thread other than the creating one throws {@link IllegalStateException} naming both threads.
+ * <p><b>Threads.</b> A socket is used by one thread at a time (libzmq's rule), except the thread-safe draft types
+ * ({@link SocketType#isThreadSafe()}: CLIENT, SERVER, RADIO, DISH, SCATTER, GATHER, PEER, CHANNEL), which any
+ * number of threads may use at once. A socket may move to another thread: the first call from the new thread
+ * takes it over, with the memory barrier libzmq asks for. If the previous thread is still inside a call on it
+ * (a blocking receive, say), the call from the new thread, or a {@link #close()} from it, throws
+ * {@link IllegalStateException} naming both threads instead of corrupting the socket. With
+ * {@code -Dzmqffm.checkThreads=true} a socket never moves: every call from another thread than the creating one
+ * throws.
  *
  * <p><b>Results.</b> Sends return {@code false} and receives return {@code -1} or {@code null} when the
  * call would block under {@link SendFlag#DONTWAIT}/{@link RecvFlag#DONTWAIT} or a timeout expires (EAGAIN).
@@ -42,20 +40,28 @@ public final class Socket implements AutoCloseable {
     private final Context context;
     private final SocketType type;
     private final MemorySegment handle;
-    private final SocketScratch scratch;
+    final SocketResource resource;
+    final CallGuard guard;
+    /** The I/O state of the owning thread; null for a thread-safe type, which keeps one per thread. */
     private final SocketIo io;
-    private final SocketResource resource;
+    private final ThreadLocal<SocketIo> threadIo;
     private final Cleaner.Cleanable cleanable;
-    private final Thread owner;
 
     Socket(Context context, SocketType type, MemorySegment handle, SocketScratch scratch) {
         this.context = context;
         this.type = type;
         this.handle = handle;
-        this.scratch = scratch;
-        this.io = new SocketIo(type, handle, scratch);
-        this.owner = Thread.currentThread();
-        this.resource = new SocketResource(handle, scratch, context, type);
+        this.resource = new SocketResource(handle, context, type, CHECK_THREADS);
+        this.guard = resource.guard;
+        resource.adopt(scratch);
+        if (type.isThreadSafe()) {
+            // The first scratch serves close and the context; each calling thread gets its own.
+            this.io = null;
+            this.threadIo = ThreadLocal.withInitial(() -> new SocketIo(type, handle, resource.adopt(new SocketScratch())));
+        } else {
+            this.io = new SocketIo(type, handle, scratch);
+            this.threadIo = null;
+        }
         this.cleanable = CLEANER.register(this, resource);
         context.track(resource);
     }
@@ -70,22 +76,32 @@ public final class Socket implements AutoCloseable {
         return context;
     }
 
-    /** The native {@code void*} socket, for passing to native code; valid until {@link #close()}. */
+    /**
+     * The native {@code void*} socket, for passing to native code, which must follow libzmq's rules for it (one
+     * thread at a time); valid until {@link #close()}.
+     */
     public MemorySegment handle() {
-        ensureUsable();
+        if (resource.isClosed()) {
+            guard.enter(); // throws the "closed" exception
+        }
         return handle;
     }
 
     /** Whether {@link #close()} (or the context's close) has run. */
     public boolean isClosed() {
-        return resource.closed;
+        return resource.isClosed();
     }
 
-    /** Closes the socket with its own ZMQ_LINGER. Idempotent. */
+    /**
+     * Closes the socket with its own ZMQ_LINGER. Idempotent. From a thread other than the one using the socket,
+     * it throws {@link IllegalStateException} (and the socket stays open) if that thread is inside a call on it,
+     * such as a blocking receive, that does not return within a moment.
+     */
     @Override
     public void close() {
         resource.markExplicitClose();
-        cleanable.clean();
+        resource.close(SocketResource.OWN_LINGER);
+        cleanable.clean(); // now only unregisters
     }
 
     /**
@@ -94,12 +110,14 @@ public final class Socket implements AutoCloseable {
      * EADDRNOTAVAIL, ENODEV, EMTHREAD, ETERM.
      */
     public String bind(String endpoint) {
+        ZapRules.check(this, endpoint, true);
         call("bind", endpoint, LibZmqControl::bind);
         return get(SocketOption.LAST_ENDPOINT);
     }
 
     /** Connects to an endpoint. Errors: EINVAL, EPROTONOSUPPORT, ENOCOMPATPROTO, EMTHREAD, ETERM. */
     public void connect(String endpoint) {
+        ZapRules.check(this, endpoint, false);
         call("connect", endpoint, LibZmqControl::connect);
     }
 
@@ -129,24 +147,38 @@ public final class Socket implements AutoCloseable {
     }
 
     private void call(String name, String argument, StringCall function) {
-        ensureUsable();
+        CallGuard.Owner token = guard.enter();
         try (Arena arena = Arena.ofConfined()) {
-            if (function.invoke(scratch.errno, handle, arena.allocateFrom(argument)) != 0) {
-                throw Errors.exception(name, argument, LibZmq.errno(scratch.errno));
+            MemorySegment errno = io().scratch.errno;
+            if (function.invoke(errno, handle, arena.allocateFrom(argument)) != 0) {
+                throw Errors.exception(name, argument, LibZmq.errno(errno));
             }
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
         }
     }
 
     /** Sets an option. Errors: EINVAL (bad value, or not for this socket type), ETERM. */
     public <T> void set(SocketOption<T> option, T value) {
-        ensureUsable();
-        SocketOptions.set(this, scratch, option, value);
+        CallGuard.Owner token = guard.enter();
+        try {
+            SocketOptions.set(this, io().scratch, option, value);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Reads an option. Errors: EINVAL (not for this socket type), ETERM. */
     public <T> T get(SocketOption<T> option) {
-        ensureUsable();
-        return SocketOptions.get(this, scratch, option);
+        CallGuard.Owner token = guard.enter();
+        try {
+            return SocketOptions.get(this, io().scratch, option);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Subscribes a SUB socket to messages starting with {@code prefix} (empty: everything). */
@@ -192,8 +224,13 @@ public final class Socket implements AutoCloseable {
     /** Sends {@code length} bytes of {@code data} from {@code offset}. Returns false on EAGAIN. */
     public boolean send(byte[] data, int offset, int length, SendFlag flags) {
         Objects.checkFromIndexSize(offset, length, data.length);
-        ensureUsable();
-        return io.sendArray(data, offset, length, flags);
+        CallGuard.Owner token = guard.enter();
+        try {
+            return io().sendArray(data, offset, length, flags);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Sends a string as UTF-8, blocking. */
@@ -223,8 +260,13 @@ public final class Socket implements AutoCloseable {
 
     /** Sends the contents of a segment (native or heap). Returns false on EAGAIN. */
     public boolean send(MemorySegment data, SendFlag flags) {
-        ensureUsable();
-        return io.sendSegment(data, flags);
+        CallGuard.Owner token = guard.enter();
+        try {
+            return io().sendSegment(data, flags);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Sends the buffer's remaining bytes (direct or heap) and moves its position to its limit. */
@@ -251,12 +293,13 @@ public final class Socket implements AutoCloseable {
 
     /** Sends a {@link Msg}; see {@link #send(Msg)}. False on EAGAIN. */
     public boolean send(Msg msg, SendFlag flags) {
-        ensureUsable();
-        if (!io.sendMessage(msg.segment(), flags)) {
-            return false;
+        CallGuard.Owner token = guard.enter();
+        try {
+            return msg.sendThrough(io(), flags);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
         }
-        msg.sent();
-        return true;
     }
 
     /**
@@ -288,8 +331,13 @@ public final class Socket implements AutoCloseable {
     /** Receives into {@code buffer[offset, offset+length)}; returns the full size, or -1 on EAGAIN. */
     public int recv(byte[] buffer, int offset, int length, RecvFlag flags) {
         Objects.checkFromIndexSize(offset, length, buffer.length);
-        ensureUsable();
-        return io.recvArray(buffer, offset, length, flags);
+        CallGuard.Owner token = guard.enter();
+        try {
+            return io().recvArray(buffer, offset, length, flags);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Receives into a writable segment, blocking; returns the full size (truncated if larger than it). */
@@ -299,11 +347,16 @@ public final class Socket implements AutoCloseable {
 
     /** Receives into a writable segment; returns the full size, or -1 on EAGAIN. */
     public int recv(MemorySegment buffer, RecvFlag flags) {
-        ensureUsable();
         if (buffer.isReadOnly()) {
             throw new IllegalArgumentException("cannot receive into a read-only segment");
         }
-        return io.recvSegment(buffer, flags);
+        CallGuard.Owner token = guard.enter();
+        try {
+            return io().recvSegment(buffer, flags);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Receives into the buffer's remaining space, blocking; see {@link #recv(ByteBuffer, RecvFlag)}. */
@@ -336,8 +389,13 @@ public final class Socket implements AutoCloseable {
 
     /** Receives into a {@link Msg}; see {@link #recv(Msg)}. */
     public int recv(Msg msg, RecvFlag flags) {
-        ensureUsable();
-        return io.recvMessage(msg.segment(), flags);
+        CallGuard.Owner token = guard.enter();
+        try {
+            return msg.recvThrough(io(), flags);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Receives a message as a new array, blocking; null only if ZMQ_RCVTIMEO expired. */
@@ -347,8 +405,13 @@ public final class Socket implements AutoCloseable {
 
     /** Receives a message as a new array, or null on EAGAIN. */
     public byte[] recv(RecvFlag flags) {
-        ensureUsable();
-        return io.recvNewArray(flags);
+        CallGuard.Owner token = guard.enter();
+        try {
+            return io().recvNewArray(flags);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Receives a message as UTF-8 text, blocking; null only if ZMQ_RCVTIMEO expired. */
@@ -364,33 +427,33 @@ public final class Socket implements AutoCloseable {
 
     /** Receives all frames of the next message, blocking; null only if ZMQ_RCVTIMEO expired. */
     public Frames recvMultipart() {
-        List<byte[]> frames = new ArrayList<>();
-        do {
-            byte[] frame = recv();
-            if (frame == null && frames.isEmpty()) {
-                return null;
-            } else if (frame == null) {
-                throw new IllegalStateException("timed out inside a multipart message, which libzmq delivers whole");
-            }
-            frames.add(frame);
-        } while (io.lastFrameHasMore());
-        return new Frames(frames);
+        CallGuard.Owner token = guard.enter();
+        try {
+            SocketIo io = io();
+            List<byte[]> frames = new ArrayList<>();
+            do {
+                byte[] frame = io.recvNewArray(RecvFlag.NONE);
+                if (frame == null && frames.isEmpty()) {
+                    return null;
+                } else if (frame == null) {
+                    throw new IllegalStateException("timed out inside a multipart message, which libzmq delivers whole");
+                }
+                frames.add(frame);
+            } while (io.lastFrameHasMore());
+            return new Frames(frames);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
-    private void ensureUsable() {
-        if (resource.closed) {
-            throw new IllegalStateException("this " + type + " socket is closed"
-                    + (context.isClosed() ? " (its context was closed)" : ""));
-        }
-        if (CHECK_THREADS && Thread.currentThread() != owner) {
-            throw new IllegalStateException("this " + type + " socket was created by thread '" + owner.getName()
-                    + "' and is used from thread '" + Thread.currentThread().getName()
-                    + "' (zmqffm.checkThreads is on)");
-        }
+    /** The I/O state for the calling thread. */
+    private SocketIo io() {
+        return io != null ? io : threadIo.get();
     }
 
     @Override
     public String toString() {
-        return "Socket[" + type + (resource.closed ? ", closed" : "") + "]";
+        return "Socket[" + type + (resource.isClosed() ? ", closed" : "") + "]";
     }
 }

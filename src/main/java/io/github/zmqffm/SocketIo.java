@@ -1,8 +1,5 @@
 package io.github.zmqffm;
 
-import io.github.zmqffm.internal.Errors;
-import io.github.zmqffm.internal.LibZmq;
-import io.github.zmqffm.internal.SocketScratch;
 
 import java.lang.foreign.MemorySegment;
 
@@ -10,7 +7,8 @@ import java.lang.foreign.MemorySegment;
  * How bytes cross between Java and one libzmq socket: the hot path behind {@link Socket}'s send and receive
  * methods, which check their arguments and the socket's state first.
  *
- * <p>Native segments go straight to {@code zmq_send}/{@code zmq_recv}. Heap data is copied once into (or out of)
+ * <p>Native segments go straight to {@code zmq_send}/{@code zmq_recv}. Heap data and memory-mapped files are
+ * copied once, in Java, into (or out of)
  * the content of the socket's reused {@code zmq_msg_t}, by raw address: no segment object and no allocation per
  * message, whatever the JIT's inlining decisions (see {@code docs/design-decisions.md}). EINTR is retried;
  * EAGAIN is a result ({@code false} / {@code -1}); anything else goes through {@link Errors}.
@@ -22,6 +20,8 @@ final class SocketIo {
 
     private final SocketType type;
     private final MemorySegment handle;
+    /** The memory these calls use; also lends option scratch to {@link SocketOptions}. */
+    final SocketScratch scratch;
     private final MemorySegment errno;
     private final MemorySegment recvMsg;
     private final MemorySegment sendMsg;
@@ -29,6 +29,7 @@ final class SocketIo {
     SocketIo(SocketType type, MemorySegment handle, SocketScratch scratch) {
         this.type = type;
         this.handle = handle;
+        this.scratch = scratch;
         this.errno = scratch.errno;
         this.recvMsg = scratch.recvMsg;
         this.sendMsg = scratch.sendMsg;
@@ -42,9 +43,16 @@ final class SocketIo {
 
     boolean sendSegment(MemorySegment data, SendFlag flags) {
         long length = data.byteSize();
-        if (!data.isNative()) {
+        if (!data.isNative() || data.isMapped()) {
+            // Heap data, or a mapped file that libzmq must not read itself: copied in Java.
             initSendMsg(length);
-            LibZmq.copyToMsg(data, 0, sendMsg, length);
+            try {
+                ContentCopy.toMsg(data, sendMsg, length);
+            } catch (IllegalStateException e) {
+                LibZmq.msgClose(errno, sendMsg);
+                LibZmq.msgInit(sendMsg);
+                throw e;
+            }
             return sendMessage(sendMsg, flags);
         }
         for (;;) {
@@ -85,10 +93,10 @@ final class SocketIo {
     }
 
     int recvSegment(MemorySegment buffer, RecvFlag flags) {
-        if (!buffer.isNative()) {
+        if (!buffer.isNative() || buffer.isMapped()) {
             int size = recvMessage(recvMsg, flags);
             if (size > 0) {
-                LibZmq.copyFromMsg(recvMsg, buffer, 0, Math.min(size, buffer.byteSize()));
+                ContentCopy.fromMsg(recvMsg, buffer, Math.min(size, buffer.byteSize()));
             }
             return size;
         }

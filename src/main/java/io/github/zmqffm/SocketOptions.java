@@ -1,9 +1,6 @@
 package io.github.zmqffm;
 
-import io.github.zmqffm.internal.Errors;
-import io.github.zmqffm.internal.LibZmq;
 import io.github.zmqffm.internal.Platform;
-import io.github.zmqffm.internal.SocketScratch;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

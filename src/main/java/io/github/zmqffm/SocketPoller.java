@@ -1,15 +1,11 @@
 package io.github.zmqffm;
 
-import io.github.zmqffm.internal.Errors;
-import io.github.zmqffm.internal.Leaks;
-import io.github.zmqffm.internal.LibZmq;
-import io.github.zmqffm.internal.LibZmqDraft;
-import io.github.zmqffm.internal.NativeMemory;
 import io.github.zmqffm.lib.zmq_poller_event_t;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.util.Arrays;
 
 /**
@@ -28,9 +24,9 @@ import java.util.Arrays;
  * }
  * }</pre>
  *
- * <p><b>Threads:</b> one thread at a time, the one using the registered sockets (for the classic types).
- * Remove a socket before closing it: a registered socket found closed is dropped from the poller, which means
- * building a new native poller and leaving the old one allocated, since it still points at the freed socket.
+ * <p><b>Threads:</b> one thread at a time, the one using the registered sockets (for the classic types). Closing an
+ * added socket removes it from the poller first; if the poller is waiting in another thread at that moment, the
+ * close throws {@link IllegalStateException} instead.
  *
  * <p>Errors are {@link ZmqException}s: EINVAL (a socket added twice, not registered, bad events), ENOTSOCK,
  * EBADF; ETERM as {@link ContextTerminatedException}. A libzmq built without drafts makes the constructor throw
@@ -38,7 +34,6 @@ import java.util.Arrays;
  */
 public final class SocketPoller implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(SocketPoller.class.getName());
     private static final long EVENT = zmq_poller_event_t.layout().byteSize();
     private static final long EVENT_FD = zmq_poller_event_t.fd$offset();
     private static final long EVENT_USER_DATA = zmq_poller_event_t.user_data$offset();
@@ -50,7 +45,8 @@ public final class SocketPoller implements AutoCloseable {
      * {@link Cleaner} can free it; it holds the registered sockets, which therefore cannot be collected (and
      * closed by their own cleaners) before it.
      */
-    private static final class State implements Runnable {
+    static final class State implements Runnable {
+        final CallGuard guard = new CallGuard(false, false, "socket poller", () -> "this poller is closed");
         final MemorySegment errno = NativeMemory.allocate(LibZmq.CAPTURE_LAYOUT.byteSize());
         /** The {@code void*} poller, in memory because {@code zmq_poller_destroy} takes its address. */
         final MemorySegment pointer = NativeMemory.allocate(ValueLayout.ADDRESS.byteSize());
@@ -59,43 +55,69 @@ public final class SocketPoller implements AutoCloseable {
         MemorySegment events = NativeMemory.allocate(INITIAL_CAPACITY * EVENT);
         /** Registrations by slot: a socket, or null and an fd; user_data is the slot + 1. */
         Socket[] sockets = new Socket[INITIAL_CAPACITY];
+        /** The sockets' guard tokens during a poll. */
+        CallGuard.Owner[] tokens = new CallGuard.Owner[INITIAL_CAPACITY];
         int[] fds = filled(INITIAL_CAPACITY);
         short[] interest = new short[INITIAL_CAPACITY];
-        boolean freed;
 
         void setPoller(MemorySegment poller) {
             this.poller = poller;
             pointer.set(ValueLayout.ADDRESS, 0, poller);
         }
 
-        boolean anySocketClosed() {
-            for (Socket socket : sockets) {
-                if (socket != null && socket.isClosed()) {
-                    return true;
+        void close() {
+            guard.close(() -> {
+                // Added sockets are open (closing one removes it), so destroying the poller touches only live ones.
+                for (Socket socket : sockets) {
+                    if (socket != null) {
+                        socket.resource.pollers.remove(this);
+                    }
                 }
+                LibZmqDraft.pollerDestroy(errno, pointer);
+                NativeMemory.free(events);
+                NativeMemory.free(pointer);
+                NativeMemory.free(errno);
+            });
+        }
+
+        /** Called by a closing socket, on the closing thread: removes it before it is freed, if it was added. */
+        void forget(SocketResource resource) {
+            CallGuard.Owner token = guard.enter();
+            try {
+                for (int slot = 0; slot < sockets.length; slot++) {
+                    if (sockets[slot] != null && sockets[slot].resource == resource) {
+                        remove(slot);
+                        return;
+                    }
+                }
+            } finally {
+                guard.exit(token);
             }
-            return false;
+        }
+
+        void remove(int slot) {
+            SocketResource resource = sockets[slot].resource;
+            if (LibZmqDraft.pollerRemove(errno, poller, resource.handle) != 0) {
+                throw Errors.exception("zmq_poller_remove", sockets[slot], LibZmq.errno(errno));
+            }
+            sockets[slot] = null;
+            fds[slot] = -1;
+            interest[slot] = 0;
+            resource.pollers.remove(this);
         }
 
         @Override
-        public synchronized void run() {
-            if (freed) {
-                return;
+        public void run() {
+            try {
+                close();
+            } catch (IllegalStateException e) {
+                // A poll still running on another thread refuses the close; the memory stays with it.
             }
-            freed = true;
-            if (anySocketClosed()) {
-                LOG.log(System.Logger.Level.WARNING, "a SocketPoller was closed with a closed socket still added;"
-                        + " its native poller is left allocated because destroying it would touch the freed socket");
-            } else {
-                LibZmqDraft.pollerDestroy(errno, pointer);
-            }
-            NativeMemory.free(events);
-            NativeMemory.free(pointer);
-            NativeMemory.free(errno);
         }
     }
 
     private final State state = new State();
+    private final CallGuard guard = state.guard;
     private final Cleaner.Cleanable cleanable;
     private int ready;
 
@@ -107,15 +129,11 @@ public final class SocketPoller implements AutoCloseable {
     /** A new poller. Errors: {@link UnsupportedOperationException} if libzmq was built without drafts. */
     public SocketPoller() {
         cleanable = Leaks.CLEANER.register(this, state);
-        state.setPoller(newPoller());
-    }
-
-    private MemorySegment newPoller() {
         MemorySegment poller = LibZmqDraft.pollerNew(state.errno);
         if (poller.equals(MemorySegment.NULL)) {
             throw Errors.exception("zmq_poller_new", null, LibZmq.errno(state.errno));
         }
-        return poller;
+        state.setPoller(poller);
     }
 
     private static int[] filled(int length) {
@@ -126,51 +144,102 @@ public final class SocketPoller implements AutoCloseable {
 
     /** Adds a socket, polled for {@code events} ({@link Poller#POLLIN}, {@link Poller#POLLOUT}). */
     public void add(Socket socket, int events) {
-        int slot = freeSlot();
-        check(LibZmqDraft.pollerAdd(state.errno, poller(), socket.handle(), userData(slot), (short) events),
-                "zmq_poller_add", socket);
-        register(slot, socket, -1, events);
+        CallGuard.Owner token = guard.enter();
+        CallGuard.Owner socketToken = enterOrExit(socket, token);
+        try {
+            int slot = freeSlot();
+            check(LibZmqDraft.pollerAdd(state.errno, state.poller, socket.handle(), userData(slot), (short) events),
+                    "zmq_poller_add", socket);
+            register(slot, socket, -1, events);
+            socket.resource.pollers.add(state);
+        } finally {
+            socket.guard.exit(socketToken);
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Changes the events a socket is polled for. */
     public void modify(Socket socket, int events) {
-        int slot = slotOf(socket);
-        check(LibZmqDraft.pollerModify(state.errno, poller(), socket.handle(), (short) events), "zmq_poller_modify",
-                socket);
-        state.interest[slot] = (short) events;
+        CallGuard.Owner token = guard.enter();
+        CallGuard.Owner socketToken = enterOrExit(socket, token);
+        try {
+            int slot = slotOf(socket);
+            check(LibZmqDraft.pollerModify(state.errno, state.poller, socket.handle(), (short) events),
+                    "zmq_poller_modify", socket);
+            state.interest[slot] = (short) events;
+        } finally {
+            socket.guard.exit(socketToken);
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
-    /** Removes a socket; one that was closed meanwhile is just forgotten. */
+    /** Removes a socket; one that was closed meanwhile was removed by its close. */
     public void remove(Socket socket) {
         if (socket.isClosed()) {
-            poller(); // which drops closed sockets
             return;
         }
-        int slot = slotOf(socket);
-        check(LibZmqDraft.pollerRemove(state.errno, poller(), socket.handle()), "zmq_poller_remove", socket);
-        register(slot, null, -1, 0);
+        CallGuard.Owner token = guard.enter();
+        CallGuard.Owner socketToken = enterOrExit(socket, token);
+        try {
+            state.remove(slotOf(socket));
+        } finally {
+            socket.guard.exit(socketToken);
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    /** Enters the socket's guard, or leaves this poller's if that fails. */
+    private CallGuard.Owner enterOrExit(Socket socket, CallGuard.Owner token) {
+        try {
+            return socket.guard.enter();
+        } catch (RuntimeException e) {
+            guard.exit(token);
+            throw e;
+        }
     }
 
     /** Adds a raw file descriptor, polled for {@link Poller#POLLIN}, {@link Poller#POLLOUT}, POLLPRI, POLLERR. */
     public void add(int fd, int events) {
-        int slot = freeSlot();
-        check(LibZmqDraft.pollerAddFd(state.errno, poller(), fd, userData(slot), (short) events), "zmq_poller_add_fd",
-                fd);
-        register(slot, null, fd, events);
+        CallGuard.Owner token = guard.enter();
+        try {
+            int slot = freeSlot();
+            check(LibZmqDraft.pollerAddFd(state.errno, state.poller, fd, userData(slot), (short) events),
+                    "zmq_poller_add_fd", fd);
+            register(slot, null, fd, events);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Changes the events a file descriptor is polled for. */
     public void modify(int fd, int events) {
-        int slot = slotOf(fd);
-        check(LibZmqDraft.pollerModifyFd(state.errno, poller(), fd, (short) events), "zmq_poller_modify_fd", fd);
-        state.interest[slot] = (short) events;
+        CallGuard.Owner token = guard.enter();
+        try {
+            int slot = slotOf(fd);
+            check(LibZmqDraft.pollerModifyFd(state.errno, state.poller, fd, (short) events), "zmq_poller_modify_fd",
+                    fd);
+            state.interest[slot] = (short) events;
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Removes a file descriptor. */
     public void remove(int fd) {
-        int slot = slotOf(fd);
-        check(LibZmqDraft.pollerRemoveFd(state.errno, poller(), fd), "zmq_poller_remove_fd", fd);
-        register(slot, null, -1, 0);
+        CallGuard.Owner token = guard.enter();
+        try {
+            int slot = slotOf(fd);
+            check(LibZmqDraft.pollerRemoveFd(state.errno, state.poller, fd), "zmq_poller_remove_fd", fd);
+            register(slot, null, -1, 0);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** The number of sockets and file descriptors added. */
@@ -189,17 +258,37 @@ public final class SocketPoller implements AutoCloseable {
      * {@link ContextTerminatedException}; {@link IllegalStateException} if nothing is added and the timeout is -1.
      */
     public int poll(long timeoutMillis) {
-        MemorySegment poller = poller();
-        ready = 0;
-        if (size() == 0 && timeoutMillis < 0) {
-            throw new IllegalStateException("nothing is added: poll(-1) would wait forever");
+        CallGuard.Owner token = guard.enter();
+        int entered = 0;
+        try {
+            ready = 0;
+            if (size() == 0 && timeoutMillis < 0) {
+                throw new IllegalStateException("nothing is added: poll(-1) would wait forever");
+            }
+            // The wait reads the sockets: each stays open, and on this thread, until it returns.
+            for (; entered < state.sockets.length; entered++) {
+                Socket socket = state.sockets[entered];
+                state.tokens[entered] = socket == null ? null : socket.guard.enter();
+            }
+            ready = waitAll(timeoutMillis);
+            return ready;
+        } finally {
+            for (int slot = 0; slot < entered; slot++) {
+                if (state.sockets[slot] != null) {
+                    state.sockets[slot].guard.exit(state.tokens[slot]);
+                }
+            }
+            guard.exit(token);
+            Reference.reachabilityFence(this);
         }
+    }
+
+    private int waitAll(long timeoutMillis) {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         long timeout = timeoutMillis;
         for (;;) {
-            int n = LibZmqDraft.pollerWaitAll(state.errno, poller, state.events, state.sockets.length, timeout);
+            int n = LibZmqDraft.pollerWaitAll(state.errno, state.poller, state.events, state.sockets.length, timeout);
             if (n >= 0) {
-                ready = n;
                 return n;
             }
             int errno = LibZmq.errno(state.errno);
@@ -218,19 +307,35 @@ public final class SocketPoller implements AutoCloseable {
     /** The socket of ready event {@code i}, or null if it is for a file descriptor. */
     public Socket socket(int i) {
         long offset = event(i, EVENT_USER_DATA);
-        long userData = ValueLayout.ADDRESS.byteSize() == 8
-                ? state.events.get(ValueLayout.JAVA_LONG, offset) : state.events.get(ValueLayout.JAVA_INT, offset);
-        return state.sockets[(int) userData - 1];
+        CallGuard.Owner token = guard.enter();
+        try {
+            long userData = ValueLayout.ADDRESS.byteSize() == 8
+                    ? state.events.get(ValueLayout.JAVA_LONG, offset) : state.events.get(ValueLayout.JAVA_INT, offset);
+            return state.sockets[(int) userData - 1];
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** The file descriptor of ready event {@code i}, or -1 if it is for a socket. */
     public int fd(int i) {
-        return state.events.get(ValueLayout.JAVA_INT, event(i, EVENT_FD));
+        return eventInt(event(i, EVENT_FD), false);
     }
 
     /** The events ready at event {@code i}: {@link Poller#POLLIN}, {@link Poller#POLLOUT}, ... */
     public int events(int i) {
-        return state.events.get(ValueLayout.JAVA_SHORT, event(i, EVENT_EVENTS));
+        return eventInt(event(i, EVENT_EVENTS), true);
+    }
+
+    private int eventInt(long offset, boolean isShort) {
+        CallGuard.Owner token = guard.enter();
+        try {
+            return isShort ? state.events.get(ValueLayout.JAVA_SHORT, offset) : state.events.get(ValueLayout.JAVA_INT, offset);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Whether ready event {@code i} includes {@link Poller#POLLIN}. */
@@ -248,10 +353,14 @@ public final class SocketPoller implements AutoCloseable {
         return (events(i) & Poller.POLLERR) != 0;
     }
 
-    /** Destroys the native poller; the sockets stay open. Idempotent. */
+    /**
+     * Destroys the native poller; the sockets stay open. Idempotent. From another thread than the one using the
+     * poller, it throws {@link IllegalStateException} if a poll is running there.
+     */
     @Override
     public void close() {
-        cleanable.clean();
+        state.close();
+        cleanable.clean(); // now only unregisters
     }
 
     /** The offset of ready event {@code i}'s {@code field}. */
@@ -262,38 +371,7 @@ public final class SocketPoller implements AutoCloseable {
         return i * EVENT + field;
     }
 
-    /** The native poller, first rebuilt without any registered socket that was closed meanwhile. */
-    private MemorySegment poller() {
-        if (state.freed) {
-            throw new IllegalStateException("this poller is closed");
-        }
-        if (state.anySocketClosed()) {
-            rebuild();
-        }
-        return state.poller;
-    }
-
-    private void rebuild() {
-        LOG.log(System.Logger.Level.WARNING, "a socket added to a SocketPoller was closed before being removed;"
-                + " dropping it (the old native poller is left allocated: it still points at the freed socket)");
-        state.setPoller(newPoller());
-        MemorySegment poller = state.poller;
-        for (int slot = 0; slot < state.sockets.length; slot++) {
-            Socket socket = state.sockets[slot];
-            if (socket != null && socket.isClosed()) {
-                register(slot, null, -1, 0);
-            } else if (socket != null) {
-                check(LibZmqDraft.pollerAdd(state.errno, poller, socket.handle(), userData(slot), state.interest[slot]),
-                        "zmq_poller_add", socket);
-            } else if (state.fds[slot] >= 0) {
-                check(LibZmqDraft.pollerAddFd(state.errno, poller, state.fds[slot], userData(slot),
-                        state.interest[slot]), "zmq_poller_add_fd", state.fds[slot]);
-            }
-        }
-    }
-
     private int freeSlot() {
-        poller();
         for (int slot = 0; slot < state.sockets.length; slot++) {
             if (state.sockets[slot] == null && state.fds[slot] < 0) {
                 return slot;
@@ -305,6 +383,7 @@ public final class SocketPoller implements AutoCloseable {
         NativeMemory.free(state.events);
         state.events = events;
         state.sockets = Arrays.copyOf(state.sockets, capacity);
+        state.tokens = Arrays.copyOf(state.tokens, capacity);
         state.fds = Arrays.copyOf(state.fds, capacity);
         Arrays.fill(state.fds, slot, capacity, -1);
         state.interest = Arrays.copyOf(state.interest, capacity);
@@ -319,7 +398,6 @@ public final class SocketPoller implements AutoCloseable {
     }
 
     private int slotOf(Socket socket) {
-        poller();
         for (int slot = 0; slot < state.sockets.length; slot++) {
             if (state.sockets[slot] == socket) {
                 return slot;
@@ -329,7 +407,6 @@ public final class SocketPoller implements AutoCloseable {
     }
 
     private int slotOf(int fd) {
-        poller();
         for (int slot = 0; slot < state.fds.length; slot++) {
             if (fd >= 0 && state.fds[slot] == fd) {
                 return slot;

@@ -1,6 +1,7 @@
 package io.github.zmqffm;
 
 import io.github.zmqffm.internal.NativeLoader;
+import io.github.zmqffm.internal.Platform;
 import io.github.zmqffm.lib.zmq_h;
 
 import java.lang.foreign.Arena;
@@ -48,8 +49,36 @@ public final class Zmq {
         return NativeLoader.ensureLoaded();
     }
 
+    /**
+     * This JVM's platform as the native classifier jars name it ({@code linux-x86_64}, {@code linux-aarch_64},
+     * {@code windows-x86_64}, ...): the classifier of the jar that carries its libzmq. Loads nothing.
+     */
+    public static String platform() {
+        return Platform.current().classifier();
+    }
+
     /** The file libzmq was loaded from. */
     public static Path libraryPath() {
         return library().path();
+    }
+
+    /**
+     * Runs libzmq's built-in proxy ({@code zmq_proxy}) over sockets the caller made: messages from
+     * {@code frontend} go to {@code backend} and back, each copied to {@code capture} (may be null). It runs in
+     * the calling thread, which must be the thread that uses these sockets, until their context is shut down or
+     * closed, and then throws {@link ContextTerminatedException}.
+     */
+    public static void proxy(Socket frontend, Socket backend, Socket capture) {
+        proxySteerable(frontend, backend, capture, null);
+    }
+
+    /**
+     * {@code zmq_proxy_steerable}: {@link #proxy} that also obeys the commands {@code PAUSE}, {@code RESUME},
+     * {@code TERMINATE} and {@code STATISTICS} received on {@code control} (may be null). Returns after
+     * {@code TERMINATE}; a signal that interrupts libzmq's loop restarts it (its statistics then restart from
+     * zero and a pause is lifted). Errors: ETERM as {@link ContextTerminatedException}.
+     */
+    public static void proxySteerable(Socket frontend, Socket backend, Socket capture, Socket control) {
+        ProxyLoop.run(frontend, backend, capture, control);
     }
 }

@@ -11,6 +11,8 @@ public final class LoaderProbe {
             System.out.println("source=" + library.source());
             System.out.println("path=" + library.path());
             System.out.println("version=" + Zmq.version());
+            System.out.println("missing=" + library.missing());
+            library.warning().ifPresent(warning -> System.out.println("warning=" + warning));
         } catch (LibraryLoadException e) {
             System.err.println(e.getMessage());
             System.err.println("suppressed=" + e.getSuppressed().length);

@@ -58,8 +58,8 @@ class MsgTest {
     @Test
     void wrapSendsCallerMemoryAndReleasesItOnce() throws InterruptedException {
         CountDownLatch released = new CountDownLatch(1);
-        try (Arena arena = Arena.ofShared()) {
-            MemorySegment data = arena.allocate(256 * 1024);
+        {
+            MemorySegment data = Arena.ofAuto().allocate(256 * 1024);
             data.fill((byte) 7);
             try (Socket pull = zmq.socket(SocketType.PULL); Socket push = zmq.socket(SocketType.PUSH);
                  Msg in = new Msg()) {
@@ -83,10 +83,9 @@ class MsgTest {
         // inside the receiver's next libzmq call: that call must never be a critical one.
         int messages = 50;
         CountDownLatch released = new CountDownLatch(messages);
-        try (Arena arena = Arena.ofShared(); Socket pull = zmq.socket(SocketType.PULL);
-             Socket push = zmq.socket(SocketType.PUSH)) {
+        try (Socket pull = zmq.socket(SocketType.PULL); Socket push = zmq.socket(SocketType.PUSH)) {
             push.connect(pull.bind(TestContext.inproc()));
-            MemorySegment data = arena.allocate(4096);
+            MemorySegment data = Arena.ofAuto().allocate(4096);
             byte[] into = new byte[4096];
             for (int i = 0; i < messages; i++) {
                 data.set(ValueLayout.JAVA_BYTE, 0, (byte) i);

@@ -18,7 +18,7 @@ class SafetyTest {
     void checkedModeRefusesCrossThreadUseNamingBothThreads() throws Exception {
         ChildJvm.Result checked = ChildJvm.finish(ChildJvm.start(List.of("-Dzmqffm.checkThreads=true"), ThreadCheckProbe.class));
         assertEquals(0, checked.exitCode(), checked.stderr());
-        assertTrue(checked.stdout().contains("refused: this PUSH socket was created by thread 'creator' and is used from thread 'intruder'"),
+        assertTrue(checked.stdout().contains("refused: this PUSH socket belongs to thread 'creator' and is used from thread 'intruder'"),
                 checked.stdout());
 
         ChildJvm.Result unchecked = ChildJvm.finish(ChildJvm.start(List.of(), ThreadCheckProbe.class));

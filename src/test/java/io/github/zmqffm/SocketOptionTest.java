@@ -1,6 +1,5 @@
 package io.github.zmqffm;
 
-import io.github.zmqffm.internal.LibZmq;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;

@@ -77,7 +77,7 @@ record Impl(String name, List<String> prefix, List<String> latencyPrefix) {
 
     static List<String> mainJars(Path target) {
         File[] jars = target.toFile().listFiles((dir, name) -> name.startsWith("zmq-ffm-") && name.endsWith(".jar")
-                && !name.endsWith("-sources.jar") && !name.endsWith("-tests.jar"));
+                && !name.endsWith("-sources.jar") && !name.endsWith("-javadoc.jar") && !name.endsWith("-tests.jar"));
         if (jars == null || jars.length == 0) {
             throw new IllegalStateException("no zmq-ffm jars in " + target + ": build with mvn -Pbench package first");
         }

@@ -27,7 +27,7 @@ final class Attempts {
                     + BundledLibrary.EXTRACT_DIR_PROPERTY + "=<a directory that allows executables>");
         }
         if (cause instanceof IllegalCallerException) {
-            note("native access is denied: run java with --enable-native-access=ALL-UNNAMED (or the module name)");
+            note("native access is denied: run java with " + NativeLoader.nativeAccessOption());
         }
     }
 
@@ -52,11 +52,11 @@ final class Attempts {
             message.append("\n  - ").append(fix);
         }
         message.append("\n  - add io.github.zmqffm:zmq-ffm:<version>:").append(platform.classifier())
-                .append(" (the native classifier jar) to the class path")
+                .append(" (the native classifier jar) to the class path or module path")
                 .append("\n  - or install libzmq 4.3+ (Debian: apt-get install libzmq5)")
                 .append("\n  - or point -D").append(NativeLoader.LIBRARY_PATH_PROPERTY).append(" at a libzmq file");
         if (!Attempts.class.getModule().isNativeAccessEnabled()) {
-            message.append("\n  - and run java with --enable-native-access=ALL-UNNAMED");
+            message.append("\n  - and run java with ").append(NativeLoader.nativeAccessOption());
         }
         LibraryLoadException exception = new LibraryLoadException(message.toString());
         causes.forEach(exception::addSuppressed);

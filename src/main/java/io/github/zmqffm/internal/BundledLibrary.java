@@ -1,8 +1,14 @@
 package io.github.zmqffm.internal;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.module.FindException;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReader;
+import java.lang.module.ModuleReference;
+import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -13,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -22,6 +29,9 @@ import java.util.Properties;
  * <p>Extraction writes a temporary file in the target directory, checks its SHA-256 and renames it into
  * place atomically: JVMs starting together each end with the same complete file, and an existing file is
  * reused only when its checksum matches.
+ *
+ * <p>The classifier jar is found on the class path, or on the module path even when no module requires it (an
+ * automatic module that nothing requires is not resolved, so its class loader does not see it).
  */
 public final class BundledLibrary {
 
@@ -43,9 +53,9 @@ public final class BundledLibrary {
         return resourceDir + fileName;
     }
 
-    /** Whether the class path holds the library for this platform. */
+    /** Whether the class path or the module path holds the library for this platform. */
     boolean present() {
-        return classLoader.getResource(resourceName()) != null;
+        return locate(resourceName()) != null;
     }
 
     /** The directory that extracted libraries live under: the property, or a per-user one in the temp dir. */
@@ -118,7 +128,7 @@ public final class BundledLibrary {
 
     private Properties readProperties() throws IOException {
         Properties properties = new Properties();
-        URL url = classLoader.getResource(resourceDir + "libzmq.properties");
+        URL url = locate(resourceDir + "libzmq.properties");
         if (url != null) {
             try (InputStream in = url.openStream()) {
                 properties.load(in);
@@ -134,11 +144,42 @@ public final class BundledLibrary {
     }
 
     private InputStream open(String resource) throws IOException {
-        URL url = classLoader.getResource(resource);
+        URL url = locate(resource);
         if (url == null) {
             throw new IOException("resource " + resource + " is missing from the classifier jar");
         }
         return url.openStream();
+    }
+
+    /** The resource from the class loader (class path, resolved modules), else from a jar on the module path. */
+    private URL locate(String resource) {
+        URL url = classLoader.getResource(resource);
+        return url != null ? url : onModulePath(resource);
+    }
+
+    private static URL onModulePath(String resource) {
+        String modulePath = System.getProperty("jdk.module.path");
+        if (modulePath == null || modulePath.isBlank()) {
+            return null;
+        }
+        for (String entry : modulePath.split(File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            try {
+                for (ModuleReference module : ModuleFinder.of(Path.of(entry)).findAll()) {
+                    try (ModuleReader reader = module.open()) {
+                        Optional<URI> found = reader.find(resource);
+                        if (found.isPresent()) {
+                            return found.get().toURL();
+                        }
+                    }
+                }
+            } catch (FindException | IOException | IllegalArgumentException e) {
+                // An entry that is not a readable module cannot hold the library; the JVM reports it itself.
+            }
+        }
+        return null;
     }
 
     /** The lower-case hex SHA-256 of a file. */

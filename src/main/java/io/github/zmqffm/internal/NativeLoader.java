@@ -27,6 +27,9 @@ import java.util.Set;
  * this platform's classifier jar, then a system libzmq. Each candidate is opened and checked
  * ({@code zmq_version() >= 4.3}) before it is loaded for good, so a bad file never reaches the bindings.
  * If nothing works, one {@link LibraryLoadException} lists every attempt and the fix.
+ *
+ * <p>A system libzmq is a fallback: loading one logs a warning, once, naming the file and what it lacks compared
+ * with the bundled build (typically drafts), and {@link LoadedLibrary#warning()} says the same.
  */
 public final class NativeLoader {
 
@@ -36,6 +39,7 @@ public final class NativeLoader {
     private static final int MIN_MAJOR = 4;
     private static final int MIN_MINOR = 3;
     private static final long ZMQ_MSG_T_SIZE = 64;
+    private static final System.Logger LOG = System.getLogger(NativeLoader.class.getName());
 
     private static LoadedLibrary loaded;
     private static LibraryLoadException failure;
@@ -47,6 +51,10 @@ public final class NativeLoader {
         if (loaded == null && failure == null) {
             try {
                 loaded = load(Platform.current(), NativeLoader.class.getClassLoader());
+                if (loaded.source() == LoadedLibrary.Source.SYSTEM) {
+                    LOG.log(loaded.missing().isEmpty() ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
+                            loaded.warning().orElseThrow());
+                }
             } catch (LibraryLoadException e) {
                 failure = e;
             }
@@ -82,8 +90,8 @@ public final class NativeLoader {
                 attempts.failed("bundled " + bundled.resourceName(), e);
             }
         } else {
-            attempts.missing("bundled " + bundled.resourceName() + ": not on the class path (the classifier jar "
-                    + "zmq-ffm-<version>-" + platform.classifier() + ".jar is missing)");
+            attempts.missing("bundled " + bundled.resourceName() + ": not on the class path or module path (the "
+                    + "classifier jar zmq-ffm-<version>-" + platform.classifier() + ".jar is missing)");
         }
 
         List<Path> searched = new ArrayList<>();
@@ -108,17 +116,26 @@ public final class NativeLoader {
         if (!Files.isRegularFile(path)) {
             throw new IllegalArgumentException("no such file: " + path);
         }
-        checkVersion(path);
+        List<String> capabilities = checkVersion(path);
         System.load(path.toString());
         if (zmq_msg_t.layout().byteSize() != ZMQ_MSG_T_SIZE) {
             throw new IllegalStateException("the generated zmq_msg_t is " + zmq_msg_t.layout().byteSize()
                     + " bytes, libzmq's ABI needs " + ZMQ_MSG_T_SIZE);
         }
-        return new LoadedLibrary(path, source, detail);
+        List<String> missing = Platform.current().bundledCapabilities().stream()
+                .filter(capability -> !capabilities.contains(capability)).toList();
+        return new LoadedLibrary(path, source, detail, missing);
     }
 
-    // Opens the file on its own (and closes it again) to read zmq_version() before committing to it.
-    private static void checkVersion(Path path) {
+    /** The command-line option that gives this library native access: its module's name, or ALL-UNNAMED. */
+    static String nativeAccessOption() {
+        Module module = NativeLoader.class.getModule();
+        return "--enable-native-access=" + (module.isNamed() ? module.getName() : "ALL-UNNAMED");
+    }
+
+    // Opens the file on its own (and closes it again) to read zmq_version() before committing to it; returns
+    // the capabilities (zmq_has) that the bundled build has and this file may lack.
+    private static List<String> checkVersion(Path path) {
         try (Arena arena = Arena.ofConfined()) {
             SymbolLookup lookup = SymbolLookup.libraryLookup(path, arena);
             MemorySegment address = lookup.find("zmq_version")
@@ -134,6 +151,15 @@ public final class NativeLoader {
                         + parts.getAtIndex(ValueLayout.JAVA_INT, 2) + "; zmq-ffm needs " + MIN_MAJOR + "." + MIN_MINOR
                         + " or newer");
             }
+            MethodHandle zmqHas = Linker.nativeLinker().downcallHandle(lookup.findOrThrow("zmq_has"),
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+            List<String> capabilities = new ArrayList<>();
+            for (String capability : Platform.current().bundledCapabilities()) {
+                if ((int) zmqHas.invokeExact(arena.allocateFrom(capability)) != 0) {
+                    capabilities.add(capability);
+                }
+            }
+            return capabilities;
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

@@ -1,5 +1,6 @@
 package io.github.zmqffm.internal;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -42,6 +43,14 @@ public record Platform(String os, String arch) {
             case "windows" -> "libzmq.dll";
             default -> "libzmq.so";
         };
+    }
+
+    /**
+     * The {@code zmq_has} capabilities of the libzmq that native/build-libzmq builds for this platform (IPC is
+     * off in the Windows build). A system libzmq is compared with these.
+     */
+    public List<String> bundledCapabilities() {
+        return os.equals("windows") ? List.of("curve", "draft") : List.of("curve", "draft", "ipc");
     }
 
     /** The file names a system-installed libzmq has on this platform, most specific first. */

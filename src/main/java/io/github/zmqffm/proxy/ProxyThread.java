@@ -4,12 +4,8 @@ import io.github.zmqffm.Context;
 import io.github.zmqffm.Socket;
 import io.github.zmqffm.SocketOption;
 import io.github.zmqffm.SocketType;
-import io.github.zmqffm.internal.Errors;
-import io.github.zmqffm.internal.LibZmq;
-import io.github.zmqffm.internal.LibZmqControl;
+import io.github.zmqffm.Zmq;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,8 +15,6 @@ import java.util.concurrent.CompletableFuture;
  * endpoints they got, runs {@code zmq_proxy_steerable} until it returns, and closes them again.
  */
 final class ProxyThread {
-
-    private static final System.Logger LOG = System.getLogger(Proxy.class.getName());
 
     /** The endpoints the sockets bound or connected last (wildcard ports resolved); capture may be null. */
     record Bound(String frontend, String backend, String capture) {}
@@ -53,7 +47,7 @@ final class ProxyThread {
             Socket control = open(SocketSpec.of(SocketType.PAIR, Endpoint.bind(controlAddress)), open);
             ready.complete(new Bound(frontend.lastEndpoint(), backend.lastEndpoint(),
                     capture == null ? null : capture.lastEndpoint()));
-            loop(frontend, backend, capture, control);
+            Zmq.proxySteerable(frontend, backend, capture, control);
         } catch (Throwable t) {
             failure = t;
         } finally {
@@ -76,26 +70,5 @@ final class ProxyThread {
         Socket socket = withLinger.open(proxy.context());
         open.add(socket);
         return socket;
-    }
-
-    private static void loop(Socket frontend, Socket backend, Socket capture, Socket control) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
-            MemorySegment captureHandle = capture == null ? MemorySegment.NULL : capture.handle();
-            for (;;) {
-                if (LibZmqControl.proxySteerable(errno, frontend.handle(), backend.handle(), captureHandle,
-                        control.handle()) == 0) {
-                    return; // TERMINATE
-                }
-                int e = LibZmq.errno(errno);
-                if (e != Errors.EINTR) {
-                    throw Errors.exception("zmq_proxy_steerable", null, e);
-                }
-                // A signal interrupted libzmq's poll, which ends its loop: enter it again. libzmq kept the
-                // counters and the paused state on its stack, so both start over.
-                LOG.log(System.Logger.Level.WARNING, "zmq_proxy_steerable was interrupted by a signal; "
-                        + "restarting it (its statistics restart from zero and a pause is lifted)");
-            }
-        }
     }
 }

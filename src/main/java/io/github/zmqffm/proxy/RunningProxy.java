@@ -152,7 +152,11 @@ public final class RunningProxy implements AutoCloseable {
         return !loop.stopped.isDone();
     }
 
-    /** Waits until the loop has ended and its sockets are closed. */
+    /**
+     * Waits until the loop has ended and its sockets are closed.
+     *
+     * @throws InterruptedException if this thread is interrupted while waiting
+     */
     public void await() throws InterruptedException {
         try {
             loop.stopped.get();
@@ -161,7 +165,13 @@ public final class RunningProxy implements AutoCloseable {
         }
     }
 
-    /** Waits at most {@code timeout} for the loop to end; returns whether it has. */
+    /**
+     * Waits at most {@code timeout} for the loop to end; returns whether it has.
+     *
+     * @param timeout how long to wait at most
+     * @return whether the loop has ended
+     * @throws InterruptedException if this thread is interrupted while waiting
+     */
     public boolean await(Duration timeout) throws InterruptedException {
         try {
             loop.stopped.get(timeout.toNanos(), TimeUnit.NANOSECONDS);

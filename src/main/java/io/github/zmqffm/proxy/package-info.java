@@ -8,5 +8,8 @@
  * {@link io.github.zmqffm.proxy.Statistics} counters and stops it. Sockets are described by
  * {@link io.github.zmqffm.proxy.SocketSpec} (type, options and {@link io.github.zmqffm.proxy.Endpoint}s in
  * czmq's {@code @bind}/{@code >connect} spelling) and created in the proxy's own thread.
+ *
+ * <p>A QUEUE device between REQ clients and REP workers:
+ * {@snippet class="io.github.zmqffm.snippets.ApiSnippets" region="queue-device"}
  */
 package io.github.zmqffm.proxy;

@@ -1,0 +1,36 @@
+package io.github.zmqffm;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Copies between Java-side memory (heap, native, a mapped file) and a message's content. The copy runs in Java,
+ * where the JVM turns the fault of a memory-mapped file truncated underneath into an exception; in libzmq the
+ * same fault (SIGBUS) would kill the process.
+ */
+final class ContentCopy {
+
+    private ContentCopy() {}
+
+    /** Copies the first {@code length} bytes of a message's content into {@code target}. */
+    static void fromMsg(MemorySegment msg, MemorySegment target, long length) {
+        try {
+            LibZmq.copyFromMsg(msg, target, 0, length);
+        } catch (InternalError e) {
+            throw truncated(e);
+        }
+    }
+
+    /** Copies the first {@code length} bytes of {@code source} into a message's content. */
+    static void toMsg(MemorySegment source, MemorySegment msg, long length) {
+        try {
+            LibZmq.copyToMsg(source, 0, msg, length);
+        } catch (InternalError e) {
+            throw truncated(e);
+        }
+    }
+
+    private static IllegalStateException truncated(InternalError fault) {
+        return new IllegalStateException("a memory fault copying the data: a memory-mapped file behind the segment"
+                + " was truncated", fault);
+    }
+}
