@@ -28,6 +28,10 @@ import java.util.concurrent.TimeoutException;
  * native code, or closed earlier with a linger still running); after that it logs a warning and lets the
  * termination finish in the background, so {@code close()} never hangs forever.
  *
+ * <p>Every new socket starts with the {@linkplain #setDefaultLinger(Duration) default linger} (1 s unless
+ * changed) instead of libzmq's -1 (wait forever): closing a socket with messages its peer never takes, then the
+ * context, is bounded without knowing ZMQ_LINGER. Set ZMQ_LINGER on a socket to override it.
+ *
  * <p>Threads that use this context's sockets should close them when a call fails with
  * {@link ContextTerminatedException}: {@link #close()} wakes them that way and gives them a moment to do so.
  */
@@ -45,6 +49,7 @@ public final class Context implements AutoCloseable {
     private final Set<SocketResource> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private volatile int closeLingerMillis = 0;
+    private volatile int defaultLingerMillis = 1000;
     private volatile Duration termTimeout = Duration.ofSeconds(10);
     private volatile Duration closeGrace = Duration.ofSeconds(1);
 
@@ -113,7 +118,14 @@ public final class Context implements AutoCloseable {
                 scratch.free();
                 throw Errors.exception("zmq_socket", type, errno);
             }
-            return new Socket(this, type, socket, scratch);
+            Socket created = new Socket(this, type, socket, scratch);
+            try {
+                created.set(SocketOption.LINGER, defaultLingerMillis);
+            } catch (RuntimeException e) {
+                created.close();
+                throw e;
+            }
+            return created;
         } finally {
             guard.exit(token);
             Reference.reachabilityFence(this);
@@ -152,7 +164,22 @@ public final class Context implements AutoCloseable {
 
     /** The ZMQ_LINGER that {@link #close()} gives sockets still open; default 0. Negative: wait forever. */
     public void setCloseLinger(Duration linger) {
-        closeLingerMillis = linger.isNegative() ? -1 : (int) Math.min(Integer.MAX_VALUE, linger.toMillis());
+        closeLingerMillis = Timeouts.millis(linger);
+    }
+
+    /**
+     * The ZMQ_LINGER every socket made from now on starts with; default 1 s, so that a message sent just before
+     * {@link Socket#close()} still reaches a connected peer, while a socket whose peer never takes its messages
+     * holds up the context's termination for at most that long. Zero drops unsent messages at once (czmq's and
+     * JeroMQ's {@code ZContext} default); negative is libzmq's own default, wait forever.
+     */
+    public void setDefaultLinger(Duration linger) {
+        defaultLingerMillis = Timeouts.millis(linger);
+    }
+
+    /** The ZMQ_LINGER new sockets start with (see {@link #setDefaultLinger}); negative means wait forever. */
+    public Duration defaultLinger() {
+        return Duration.ofMillis(defaultLingerMillis);
     }
 
     /**

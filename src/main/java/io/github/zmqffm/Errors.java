@@ -13,10 +13,14 @@ final class Errors {
 
     private Errors() {}
 
-    /** The exception for {@code call(argument)} failing with {@code errno}. */
+    /**
+     * The exception for {@code call(argument)} failing with {@code errno}; its message adds what the errno alone
+     * does not say where {@link ErrorHints} knows it (REQ/REP order, a malformed endpoint).
+     */
     static ZmqException exception(String call, Object argument, int errno) {
         String arg = argument == null ? null : String.valueOf(argument);
-        String description = LibZmqControl.strerror(errno);
+        String hint = ErrorHints.of(call, argument, errno);
+        String description = LibZmqControl.strerror(errno) + (hint == null ? "" : " - " + hint);
         return errno == ETERM
                 ? new ContextTerminatedException(call, arg, errno, description)
                 : new ZmqException(call, arg, errno, description);

@@ -76,6 +76,24 @@ final class LibZmq {
     private static final MethodHandle POLL =
             link("zmq_poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, C_LONG), ERRNO);
 
+    /*
+     * The fast path: critical attempts that never block (ZMQ_DONTWAIT is always added), so the JVM skips the
+     * thread-state transition a blocking call needs. They capture no errno, which would need a segment slice
+     * per call outside compiled code: a failure is simply tried again through the capturing, non-critical
+     * handle above, which reports it. SEND_NOW and RECV_NOW may read or write a Java array in place.
+     */
+    static final int DONTWAIT = 1;
+    private static final int ZMQ_EVENTS = io.github.zmqffm.lib.zmq_h.ZMQ_EVENTS();
+    private static final Linker.Option CRITICAL_HEAP = Linker.Option.critical(true);
+    private static final MethodHandle SEND_NOW = link("zmq_send", IO, CRITICAL_HEAP);
+    private static final MethodHandle RECV_NOW = link("zmq_recv", IO, CRITICAL_HEAP);
+    private static final MethodHandle MSG_SEND_NOW = link("zmq_msg_send", MSG_IO, CRITICAL);
+    private static final MethodHandle MSG_RECV_NOW = link("zmq_msg_recv", MSG_IO, CRITICAL);
+    private static final MethodHandle GETSOCKOPT_NOW =
+            link("zmq_getsockopt", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS), CRITICAL);
+    private static final MethodHandle MSG_INIT_SIZE_NOW =
+            link("zmq_msg_init_size", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), CRITICAL);
+
     private LibZmq() {}
 
     /** Whether the loaded libzmq exports {@code function} (drafts may be missing from a system libzmq). */
@@ -167,6 +185,65 @@ final class LibZmq {
     static int msgRecv(MemorySegment errno, MemorySegment msg, MemorySegment socket, int flags) {
         try {
             return (int) MSG_RECV.invokeExact(errno, msg, socket, flags);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** A critical {@code zmq_send} with ZMQ_DONTWAIT from native or heap memory; -1 on any failure (errno not kept). */
+    static int sendNow(MemorySegment socket, MemorySegment buffer, long size, int flags) {
+        try {
+            return (int) SEND_NOW.invokeExact(socket, buffer, size, flags | DONTWAIT);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** A critical {@code zmq_recv} with ZMQ_DONTWAIT into native or heap memory; -1 on any failure. */
+    static int recvNow(MemorySegment socket, MemorySegment buffer, long size, int flags) {
+        try {
+            return (int) RECV_NOW.invokeExact(socket, buffer, size, flags | DONTWAIT);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** A critical {@code zmq_msg_send} with ZMQ_DONTWAIT; -1 on any failure. */
+    static int msgSendNow(MemorySegment msg, MemorySegment socket, int flags) {
+        try {
+            return (int) MSG_SEND_NOW.invokeExact(msg, socket, flags | DONTWAIT);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** A critical {@code zmq_msg_recv} with ZMQ_DONTWAIT; -1 on any failure. */
+    static int msgRecvNow(MemorySegment msg, MemorySegment socket, int flags) {
+        try {
+            return (int) MSG_RECV_NOW.invokeExact(msg, socket, flags | DONTWAIT);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * A critical {@code zmq_getsockopt(ZMQ_EVENTS)}, into {@code value} (an int) with {@code size} (a size_t) as
+     * scratch: it makes libzmq process the socket's pending commands at once, which its non-blocking send and
+     * receive do only now and then; -1 on failure.
+     */
+    static int eventsNow(MemorySegment socket, MemorySegment value, MemorySegment size) {
+        size.set(JAVA_LONG, 0, 4);
+        try {
+            return (int) GETSOCKOPT_NOW.invokeExact(socket, ZMQ_EVENTS, value, size) == 0 ? value.get(JAVA_INT, 0) : -1;
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** {@code zmq_msg_init_size} without errno capture; -1 on failure (only ENOMEM). */
+    static int msgInitSizeNow(MemorySegment msg, long size) {
+        try {
+            return (int) MSG_INIT_SIZE_NOW.invokeExact(msg, size);
         } catch (Throwable t) {
             throw unexpected(t);
         }

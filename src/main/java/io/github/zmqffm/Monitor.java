@@ -124,8 +124,7 @@ public final class Monitor implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("this monitor is closed");
         }
-        int millis = timeout.isNegative() ? -1 : (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-        pair.set(SocketOption.RCVTIMEO, millis);
+        pair.set(SocketOption.RCVTIMEO, Timeouts.millis(timeout));
         byte[] header = pair.recv();
         if (header == null) {
             return null;

@@ -124,7 +124,7 @@ public final class Msg implements AutoCloseable {
                 LibZmq.msgClose(resource.errno, msg);
             }
             empty = false;
-            if (LibZmq.msgInitSize(resource.errno, msg, size) != 0) {
+            if (LibZmq.msgInitSizeNow(msg, size) != 0 && LibZmq.msgInitSize(resource.errno, msg, size) != 0) {
                 int e = LibZmq.errno(resource.errno);
                 LibZmq.msgInit(msg);
                 throw Errors.exception("zmq_msg_init_size", size, e);
@@ -209,8 +209,8 @@ public final class Msg implements AutoCloseable {
         }
     }
 
-    /** The content decoded as UTF-8. */
-    public String text() {
+    /** The content decoded as UTF-8 (the one word for text: {@code Socket.recvString}, {@code Frames.getString}). */
+    public String getString() {
         return new String(toArray(), StandardCharsets.UTF_8);
     }
 
@@ -226,8 +226,12 @@ public final class Msg implements AutoCloseable {
     }
 
     /**
-     * A metadata property of a received message: {@code "Socket-Type"}, {@code "Routing-Id"},
-     * {@code "Peer-Address"}, {@code "User-Id"} or one set by a ZAP handler; {@code null} if absent.
+     * A metadata property of a received message, or {@code null} if absent. What libzmq 4.3.4 provides
+     * ({@code MsgPropertiesTest}): {@code "Socket-Type"} (the peer's, e.g. {@code "DEALER"}); {@code "Identity"}
+     * (the routing id of a REQ, DEALER or ROUTER peer; {@code "Routing-Id"}, the name in zmq.h, is always
+     * {@code null} in 4.3.4); {@code "Peer-Address"} (tcp: the peer's IP; ipc: {@code localhost:uid:gid:pid});
+     * {@code "User-Id"} and other properties from a ZAP handler; {@code X-...} names a peer set with
+     * {@link SocketOption#METADATA}. They come from the connection handshake: over {@code inproc://} there are none.
      */
     public String gets(String property) {
         CallGuard.Owner token = guard.enter();

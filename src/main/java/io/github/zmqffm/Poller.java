@@ -7,6 +7,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -16,7 +17,7 @@ import java.util.Arrays;
  * <pre>{@code
  * try (Poller poller = new Poller()) {
  *     int in = poller.register(pull, Poller.POLLIN);
- *     if (poller.poll(1000) > 0 && poller.isReadable(in)) {
+ *     if (poller.poll(Duration.ofSeconds(1)) > 0 && poller.isReadable(in)) {
  *         pull.recv(buffer);
  *     }
  * }
@@ -27,6 +28,13 @@ import java.util.Arrays;
  * by the thread that uses its sockets, one at a time. Closing a registered socket and then polling raises
  * {@link IllegalStateException}: unregister it first. For the thread-safe draft socket types libzmq polls through
  * its draft poller, which allocates natively per call; {@link SocketPoller} keeps that state instead.
+ *
+ * <p><b>Which poller.</b> Use {@code Poller} ({@code zmq_poll}) for the classic socket types (REQ, REP, DEALER,
+ * ROUTER, PUB, SUB, PUSH, PULL, PAIR, XPUB, XSUB, STREAM) and raw file descriptors: it works with any libzmq, asks
+ * about every item on each call and reports readiness by item. Use {@link SocketPoller} (the draft
+ * {@code zmq_poller}) for the thread-safe draft types (SERVER, CLIENT, RADIO, DISH, SCATTER, GATHER, ...): libzmq
+ * keeps its registrations between waits and it reports only the ready items, but it needs a libzmq built with drafts
+ * (the bundled one is). For handlers and timers rather than a loop of your own, use {@link ZLoop}, built on this.
  */
 public final class Poller implements AutoCloseable {
 
@@ -230,13 +238,14 @@ public final class Poller implements AutoCloseable {
     }
 
     /**
-     * Waits until an item is ready or {@code timeoutMillis} passes (-1: no limit, 0: just look) and returns the
-     * number of ready items. Signals (EINTR) are retried for the rest of the timeout. Allocates nothing.
-     * Errors: {@link ContextTerminatedException} (ETERM) if a registered socket's context was terminated;
-     * ENOTSOCK, EFAULT; {@link IllegalStateException} if a registered socket was closed, or nothing is
-     * registered and {@code timeoutMillis} is negative.
+     * Waits until an item is ready or {@code maxWait} passes (negative: no limit, zero: just look; rounded up to
+     * whole milliseconds) and returns the number of ready items. Signals (EINTR) are retried for the rest of the
+     * timeout. Allocates nothing. Errors: {@link ContextTerminatedException} (ETERM) if a registered socket's
+     * context was terminated; ENOTSOCK, EFAULT; {@link IllegalStateException} if a registered socket was closed,
+     * or nothing is registered and {@code maxWait} is negative.
      */
-    public int poll(long timeoutMillis) {
+    public int poll(Duration maxWait) {
+        long timeoutMillis = Timeouts.millis(maxWait);
         CallGuard.Owner token = guard.enter();
         int entered = 0;
         try {

@@ -50,6 +50,7 @@ final class ReleaseQueue {
 
     /** Registers a callback for {@code data} and returns the hint to pass to {@code zmq_msg_init_data}. */
     static MemorySegment register(Runnable release, MemorySegment data) {
+        CriticalCalls.stop(); // a critical call must never run the release upcall
         long id = IDS.incrementAndGet();
         PENDING.put(id, new Pending(release, data));
         return MemorySegment.ofAddress(id);

@@ -1,20 +1,27 @@
 package io.github.zmqffm;
 
-
 import java.lang.foreign.MemorySegment;
 
 /**
  * How bytes cross between Java and one libzmq socket: the hot path behind {@link Socket}'s send and receive
  * methods, which check their arguments and the socket's state first.
  *
- * <p>Native segments go straight to {@code zmq_send}/{@code zmq_recv}. Heap data and memory-mapped files are
- * copied once, in Java, into (or out of)
- * the content of the socket's reused {@code zmq_msg_t}, by raw address: no segment object and no allocation per
- * message, whatever the JIT's inlining decisions (see {@code docs/design-decisions.md}). EINTR is retried;
- * EAGAIN is a result ({@code false} / {@code -1}); anything else goes through {@link Errors}.
+ * <p>Each send or receive first makes one critical attempt with ZMQ_DONTWAIT ({@link CriticalCalls}): native
+ * segments and Java arrays of up to {@link #IN_PLACE_LIMIT} bytes go to {@code zmq_send}/{@code zmq_recv} in
+ * place, a {@code zmq_msg_t} to {@code zmq_msg_send}/{@code zmq_msg_recv}, so a message that can move at once
+ * costs one call, as in C. Only if that attempt fails does the call go the slow way: non-critical, with errno
+ * captured, blocking if the caller asked to wait. Larger arrays, heap segments and memory-mapped files are copied
+ * once, in Java, into (or out of) the content of the socket's reused {@code zmq_msg_t}. EINTR is retried; EAGAIN
+ * is a result ({@code false} / {@code -1}); anything else goes through {@link Errors}. None of this allocates per
+ * message, in compiled code or not (see {@code docs/design-decisions.md}).
  */
 final class SocketIo {
 
+    /**
+     * Java arrays up to this size are handed to libzmq in place by a critical call, which holds off safepoints
+     * (garbage collection) while libzmq copies; larger ones are copied in Java first.
+     */
+    static final int IN_PLACE_LIMIT = 64 * 1024;
     private static final int EAGAIN = Errors.EAGAIN;
     private static final int EINTR = Errors.EINTR;
 
@@ -25,6 +32,11 @@ final class SocketIo {
     private final MemorySegment errno;
     private final MemorySegment recvMsg;
     private final MemorySegment sendMsg;
+    /** The last arrays sent from and received into, with their heap segments: reused, so nothing is allocated. */
+    private byte[] sendArray;
+    private MemorySegment sendArraySegment;
+    private byte[] recvArray;
+    private MemorySegment recvArraySegment;
 
     SocketIo(SocketType type, MemorySegment handle, SocketScratch scratch) {
         this.type = type;
@@ -36,13 +48,25 @@ final class SocketIo {
     }
 
     boolean sendArray(byte[] data, int offset, int length, SendFlag flags) {
+        if (length <= IN_PLACE_LIMIT && CriticalCalls.allowed()) {
+            MemorySegment segment = sendSegmentOf(data, offset);
+            if (LibZmq.sendNow(handle, segment, length, flags.bits()) >= 0
+                    || (caughtUp() && LibZmq.sendNow(handle, segment, length, flags.bits()) >= 0)) {
+                return true;
+            }
+        }
         initSendMsg(length);
         LibZmq.copyToMsg(data, offset, sendMsg, length);
-        return sendMessage(sendMsg, flags);
+        return sendMessageSlowly(sendMsg, flags);
     }
 
     boolean sendSegment(MemorySegment data, SendFlag flags) {
         long length = data.byteSize();
+        boolean inPlace = data.isNative() ? !data.isMapped() : length <= IN_PLACE_LIMIT;
+        if (inPlace && CriticalCalls.allowed() && (LibZmq.sendNow(handle, data, length, flags.bits()) >= 0
+                || (caughtUp() && LibZmq.sendNow(handle, data, length, flags.bits()) >= 0))) {
+            return true;
+        }
         if (!data.isNative() || data.isMapped()) {
             // Heap data, or a mapped file that libzmq must not read itself: copied in Java.
             initSendMsg(length);
@@ -53,7 +77,7 @@ final class SocketIo {
                 LibZmq.msgInit(sendMsg);
                 throw e;
             }
-            return sendMessage(sendMsg, flags);
+            return sendMessageSlowly(sendMsg, flags);
         }
         for (;;) {
             if (LibZmq.send(errno, handle, data, length, flags.bits()) >= 0) {
@@ -67,6 +91,14 @@ final class SocketIo {
     }
 
     boolean sendMessage(MemorySegment msg, SendFlag flags) {
+        if (CriticalCalls.allowed() && (LibZmq.msgSendNow(msg, handle, flags.bits()) >= 0
+                || (caughtUp() && LibZmq.msgSendNow(msg, handle, flags.bits()) >= 0))) {
+            return true;
+        }
+        return sendMessageSlowly(msg, flags);
+    }
+
+    private boolean sendMessageSlowly(MemorySegment msg, SendFlag flags) {
         for (;;) {
             if (LibZmq.msgSend(errno, msg, handle, flags.bits()) >= 0) {
                 return true;
@@ -85,7 +117,14 @@ final class SocketIo {
     }
 
     int recvArray(byte[] buffer, int offset, int length, RecvFlag flags) {
-        int size = recvMessage(recvMsg, flags);
+        if (length <= IN_PLACE_LIMIT && CriticalCalls.allowed()) {
+            MemorySegment segment = recvSegmentOf(buffer, offset);
+            int size = LibZmq.recvNow(handle, segment, length, flags.bits());
+            if (size >= 0 || (caughtUp() && (size = LibZmq.recvNow(handle, segment, length, flags.bits())) >= 0)) {
+                return size;
+            }
+        }
+        int size = recvMessageSlowly(recvMsg, flags);
         if (size > 0) {
             LibZmq.copyFromMsg(recvMsg, buffer, offset, Math.min(size, length));
         }
@@ -93,15 +132,23 @@ final class SocketIo {
     }
 
     int recvSegment(MemorySegment buffer, RecvFlag flags) {
+        long capacity = buffer.byteSize();
+        boolean inPlace = buffer.isNative() ? !buffer.isMapped() : capacity <= IN_PLACE_LIMIT;
+        if (inPlace && CriticalCalls.allowed()) {
+            int size = LibZmq.recvNow(handle, buffer, capacity, flags.bits());
+            if (size >= 0 || (caughtUp() && (size = LibZmq.recvNow(handle, buffer, capacity, flags.bits())) >= 0)) {
+                return size;
+            }
+        }
         if (!buffer.isNative() || buffer.isMapped()) {
-            int size = recvMessage(recvMsg, flags);
+            int size = recvMessageSlowly(recvMsg, flags);
             if (size > 0) {
-                ContentCopy.fromMsg(recvMsg, buffer, Math.min(size, buffer.byteSize()));
+                ContentCopy.fromMsg(recvMsg, buffer, Math.min(size, capacity));
             }
             return size;
         }
         for (;;) {
-            int size = LibZmq.recv(errno, handle, buffer, buffer.byteSize(), flags.bits());
+            int size = LibZmq.recv(errno, handle, buffer, capacity, flags.bits());
             if (size >= 0) {
                 return size;
             }
@@ -129,6 +176,16 @@ final class SocketIo {
     }
 
     int recvMessage(MemorySegment msg, RecvFlag flags) {
+        if (CriticalCalls.allowed()) {
+            int size = LibZmq.msgRecvNow(msg, handle, flags.bits());
+            if (size >= 0 || (caughtUp() && (size = LibZmq.msgRecvNow(msg, handle, flags.bits())) >= 0)) {
+                return size;
+            }
+        }
+        return recvMessageSlowly(msg, flags);
+    }
+
+    private int recvMessageSlowly(MemorySegment msg, RecvFlag flags) {
         for (;;) {
             int size = LibZmq.msgRecv(errno, msg, handle, flags.bits());
             if (size >= 0) {
@@ -142,9 +199,38 @@ final class SocketIo {
     }
 
     private void initSendMsg(long length) {
-        if (LibZmq.msgInitSize(errno, sendMsg, length) != 0) {
+        if (LibZmq.msgInitSizeNow(sendMsg, length) != 0 && LibZmq.msgInitSize(errno, sendMsg, length) != 0) {
             throw Errors.exception("zmq_msg_init_size", length, LibZmq.errno(errno));
         }
+    }
+
+    /**
+     * After a failed critical attempt: makes libzmq process the socket's pending commands (its non-blocking calls
+     * do so only every millisecond or so, and a send may fail just because the reader's progress is still in a
+     * command), so that one more critical attempt can tell a real "would block" from a stale one; false if that
+     * failed too. Without it, such a rare failure would send the call down the slow path, whose branch the JIT
+     * then compiles as a trap: deoptimization, and allocation, in the middle of a steady stream.
+     */
+    private boolean caughtUp() {
+        return LibZmq.eventsNow(handle, scratch.option, scratch.size) >= 0;
+    }
+
+    /** The heap segment of {@code data} from {@code offset}; the whole-array one is kept for the next send. */
+    private MemorySegment sendSegmentOf(byte[] data, int offset) {
+        if (data != sendArray) {
+            sendArray = data;
+            sendArraySegment = MemorySegment.ofArray(data);
+        }
+        return offset == 0 ? sendArraySegment : sendArraySegment.asSlice(offset);
+    }
+
+    /** Like {@link #sendSegmentOf}, for receives. */
+    private MemorySegment recvSegmentOf(byte[] buffer, int offset) {
+        if (buffer != recvArray) {
+            recvArray = buffer;
+            recvArraySegment = MemorySegment.ofArray(buffer);
+        }
+        return offset == 0 ? recvArraySegment : recvArraySegment.asSlice(offset);
     }
 
     private boolean sendFailed(int e) {

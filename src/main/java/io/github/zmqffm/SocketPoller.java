@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -18,7 +19,7 @@ import java.util.Arrays;
  * <pre>{@code
  * try (SocketPoller poller = new SocketPoller()) {
  *     poller.add(server, Poller.POLLIN);
- *     for (int i = 0, n = poller.poll(1000); i < n; i++) {
+ *     for (int i = 0, n = poller.poll(Duration.ofSeconds(1)); i < n; i++) {
  *         poller.socket(i).recv(msg);
  *     }
  * }
@@ -27,6 +28,10 @@ import java.util.Arrays;
  * <p><b>Threads:</b> one thread at a time, the one using the registered sockets (for the classic types). Closing an
  * added socket removes it from the poller first; if the poller is waiting in another thread at that moment, the
  * close throws {@link IllegalStateException} instead.
+ *
+ * <p><b>Which poller:</b> this one for the thread-safe draft socket types (which {@code zmq_poll} can only poll by
+ * building a draft poller per call) or when only the ready items are wanted; {@link Poller} for the classic types
+ * and raw file descriptors with any libzmq. See {@link Poller} for the comparison.
  *
  * <p>Errors are {@link ZmqException}s: EINVAL (a socket added twice, not registered, bad events), ENOTSOCK,
  * EBADF; ETERM as {@link ContextTerminatedException}. A libzmq built without drafts makes the constructor throw
@@ -252,12 +257,14 @@ public final class SocketPoller implements AutoCloseable {
     }
 
     /**
-     * Waits until something is ready or {@code timeoutMillis} passes (-1: no limit, 0: just look) and returns how
-     * many ready events {@link #socket(int)}, {@link #fd(int)} and {@link #events(int)} now describe (0 on
-     * timeout). Signals (EINTR) are retried for the rest of the timeout. Allocates nothing. Errors: ETERM as
-     * {@link ContextTerminatedException}; {@link IllegalStateException} if nothing is added and the timeout is -1.
+     * Waits until something is ready or {@code maxWait} passes (negative: no limit, zero: just look; rounded up to
+     * whole milliseconds) and returns how many ready events {@link #socket(int)}, {@link #fd(int)} and
+     * {@link #events(int)} now describe (0 on timeout). Signals (EINTR) are retried for the rest of the timeout.
+     * Allocates nothing. Errors: ETERM as {@link ContextTerminatedException}; {@link IllegalStateException} if
+     * nothing is added and {@code maxWait} is negative.
      */
-    public int poll(long timeoutMillis) {
+    public int poll(Duration maxWait) {
+        long timeoutMillis = Timeouts.millis(maxWait);
         CallGuard.Owner token = guard.enter();
         int entered = 0;
         try {

@@ -63,20 +63,30 @@ public final class Zmq {
     }
 
     /**
-     * Runs libzmq's built-in proxy ({@code zmq_proxy}) over sockets the caller made: messages from
-     * {@code frontend} go to {@code backend} and back, each copied to {@code capture} (may be null). It runs in
-     * the calling thread, which must be the thread that uses these sockets, until their context is shut down or
-     * closed, and then throws {@link ContextTerminatedException}.
+     * {@code zmq_proxy} over sockets the caller made (JeroMQ's {@code ZMQ.proxy}): messages from {@code frontend} go
+     * to {@code backend} and back, each frame copied to {@code capture} (may be null). It blocks the calling
+     * thread, which must be the one that uses these sockets, until their context is shut down or closed (then it
+     * throws {@link ContextTerminatedException}) or the thread is interrupted (then it stops the proxy and returns
+     * with the interrupt status set). See {@link #proxySteerable} for how it runs.
      */
     public static void proxy(Socket frontend, Socket backend, Socket capture) {
         proxySteerable(frontend, backend, capture, null);
     }
 
     /**
-     * {@code zmq_proxy_steerable}: {@link #proxy} that also obeys the commands {@code PAUSE}, {@code RESUME},
-     * {@code TERMINATE} and {@code STATISTICS} received on {@code control} (may be null). Returns after
-     * {@code TERMINATE}; a signal that interrupts libzmq's loop restarts it (its statistics then restart from
-     * zero and a pause is lifted). Errors: ETERM as {@link ContextTerminatedException}.
+     * {@code zmq_proxy_steerable}: {@link #proxy} that also obeys one-frame commands on {@code control} (may be
+     * null): PAUSE, RESUME, TERMINATE (returns normally) and STATISTICS (answered on {@code control} with libzmq's
+     * eight counters). Each command is checked before libzmq sees it, since libzmq 4.3.4 aborts the process on one
+     * it does not know: a REP control socket, which must answer every request, gets "OK" (for PAUSE and RESUME once
+     * libzmq has acted on them) or "ERROR reason"; on other types an unknown message is dropped and logged.
+     *
+     * <p>libzmq's forwarding loop runs on a helper thread while this thread relays the control socket and watches
+     * for interrupts; the proxied sockets stay counted as in use by this thread (no other thread can close or take
+     * them over) and are handed back only once libzmq's loop has ended, so a loop blocked sending to a peer or
+     * capture socket that never reads ends only with the context's shutdown. The capture socket sees every command,
+     * as libzmq copies them, including the TERMINATE sent after an interrupt. A signal that interrupts libzmq's loop
+     * restarts it (its statistics then restart from zero and a pause is lifted). Errors: ETERM as
+     * {@link ContextTerminatedException}; other {@link ZmqException}s from libzmq.
      */
     public static void proxySteerable(Socket frontend, Socket backend, Socket capture, Socket control) {
         ProxyLoop.run(frontend, backend, capture, control);

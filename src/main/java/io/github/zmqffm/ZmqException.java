@@ -1,8 +1,10 @@
 package io.github.zmqffm;
 
 /**
- * A libzmq call failed. The message names the call, its argument and the error, e.g.
- * {@code bind(tcp://127.0.0.1:5555): Address already in use (EADDRINUSE, errno 98)}.
+ * A libzmq call failed. The message names the call, its argument and the error, and adds what the errno alone does
+ * not say where that is known (the REQ/REP order behind EFSM, what is wrong with an endpoint), e.g.
+ * {@code bind(tcp://127.0.0.1): Invalid argument - no port: write tcp://host:port (or host:* for a free port)
+ * (EINVAL, errno 22)}.
  *
  * <p>EAGAIN from a non-blocking call is never raised: those calls return {@code false}, {@code -1} or
  * {@code null}. EINTR is retried inside. ETERM is raised as {@link ContextTerminatedException}.

@@ -3,6 +3,8 @@ package io.github.zmqffm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,6 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PollerTest {
+
+    private static final Duration SECOND = Duration.ofSeconds(1);
+    private static final Duration FOREVER = Duration.ofMillis(-1);
 
     @RegisterExtension
     final TestContext zmq = new TestContext();
@@ -22,12 +27,12 @@ class PollerTest {
             push.connect(pull.bind(TestContext.inproc()));
             int in = poller.register(pull, Poller.POLLIN);
             int out = poller.register(push, Poller.POLLOUT);
-            assertEquals(1, poller.poll(0), "only the PUSH is ready");
+            assertEquals(1, poller.poll(Duration.ZERO), "only the PUSH is ready");
             assertFalse(poller.isReadable(in));
             assertTrue(poller.isWritable(out));
             assertFalse(poller.hasError(out));
             push.send("ping");
-            assertEquals(2, poller.poll(1000));
+            assertEquals(2, poller.poll(SECOND));
             assertTrue(poller.isReadable(in));
             assertEquals(Poller.POLLIN, poller.readyEvents(in));
             assertEquals("ping", pull.recvString(RecvFlag.DONTWAIT));
@@ -41,7 +46,7 @@ class PollerTest {
             pull.bind(TestContext.inproc());
             int in = poller.register(pull, Poller.POLLIN);
             long start = System.nanoTime();
-            assertEquals(0, poller.poll(50));
+            assertEquals(0, poller.poll(Duration.ofMillis(50)));
             assertTrue(System.nanoTime() - start >= 40_000_000L, "returned before the timeout");
             assertFalse(poller.isReadable(in));
         }
@@ -51,17 +56,17 @@ class PollerTest {
     void pollsRawFileDescriptors() {
         try (OsPipe pipe = new OsPipe(); Poller poller = new Poller()) {
             int read = poller.register(pipe.readFd, Poller.POLLIN);
-            assertEquals(0, poller.poll(0));
+            assertEquals(0, poller.poll(Duration.ZERO));
             pipe.writeByte();
-            assertEquals(1, poller.poll(1000));
+            assertEquals(1, poller.poll(SECOND));
             assertTrue(poller.isReadable(read));
             assertNull(poller.socket(read));
             int write = poller.register(pipe.writeFd, Poller.POLLOUT);
-            assertEquals(2, poller.poll(0));
+            assertEquals(2, poller.poll(Duration.ZERO));
             assertTrue(poller.isWritable(write));
             poller.unregister(write);
             pipe.closeWriteEnd();
-            assertEquals(1, poller.poll(1000));
+            assertEquals(1, poller.poll(SECOND));
             assertTrue(poller.hasError(read), "a hang-up is reported as POLLERR");
         }
     }
@@ -73,7 +78,7 @@ class PollerTest {
             push.connect(pull.bind(TestContext.inproc()));
             push.send("wake up");
             int fd = poller.register(pull.get(SocketOption.FD), Poller.POLLIN);
-            assertEquals(1, poller.poll(1000));
+            assertEquals(1, poller.poll(SECOND));
             assertTrue(poller.isReadable(fd));
             assertEquals(Poller.POLLIN, pull.get(SocketOption.EVENTS) & Poller.POLLIN);
             assertEquals(Poller.POLLOUT, push.get(SocketOption.EVENTS));
@@ -95,7 +100,7 @@ class PollerTest {
             poller.unregister(ia);
             assertThrows(IllegalArgumentException.class, () -> poller.isReadable(ia));
             push.send("for c");
-            assertEquals(1, poller.poll(1000));
+            assertEquals(1, poller.poll(SECOND));
             assertTrue(poller.isReadable(ic));
             assertFalse(poller.isReadable(ib));
             assertSame(c, poller.socket(ic));
@@ -104,10 +109,10 @@ class PollerTest {
             assertTrue(poller.unregister(b));
             assertFalse(poller.unregister(b));
             assertEquals(2, poller.size());
-            assertEquals(1, poller.poll(0));
+            assertEquals(1, poller.poll(Duration.ZERO));
             assertTrue(poller.isReadable(ic));
             poller.setEvents(ic, 0);
-            assertEquals(0, poller.poll(0), "no events asked for, none reported");
+            assertEquals(0, poller.poll(Duration.ZERO), "no events asked for, none reported");
         }
     }
 
@@ -118,13 +123,13 @@ class PollerTest {
             poller.register(pull, Poller.POLLIN);
             int index = poller.register(other, Poller.POLLIN);
             other.close();
-            assertThrows(IllegalStateException.class, () -> poller.poll(0));
+            assertThrows(IllegalStateException.class, () -> poller.poll(Duration.ZERO));
             poller.unregister(index);
-            assertEquals(0, poller.poll(0));
+            assertEquals(0, poller.poll(Duration.ZERO));
             assertThrows(IllegalStateException.class, () -> poller.register(other, Poller.POLLIN));
             poller.close();
             poller.close();
-            assertThrows(IllegalStateException.class, () -> poller.poll(0));
+            assertThrows(IllegalStateException.class, () -> poller.poll(Duration.ZERO));
             assertThrows(IllegalStateException.class, () -> poller.register(pull, Poller.POLLIN));
         }
     }
@@ -136,7 +141,7 @@ class PollerTest {
             assertThrows(IllegalArgumentException.class, () -> poller.register(pull, 64));
             assertThrows(IllegalArgumentException.class, () -> poller.isReadable(0));
             assertThrows(IllegalArgumentException.class, () -> new Poller(0));
-            assertThrows(IllegalStateException.class, () -> poller.poll(-1), "nothing registered");
+            assertThrows(IllegalStateException.class, () -> poller.poll(FOREVER), "nothing registered");
         }
     }
 
@@ -146,7 +151,7 @@ class PollerTest {
             pull.bind(TestContext.inproc());
             poller.register(pull, Poller.POLLIN);
             zmq.context().shutdown();
-            ContextTerminatedException e = assertThrows(ContextTerminatedException.class, () -> poller.poll(1000));
+            ContextTerminatedException e = assertThrows(ContextTerminatedException.class, () -> poller.poll(SECOND));
             assertEquals(Errno.ETERM, e.error());
         }
     }
@@ -171,11 +176,11 @@ class PollerTest {
     private static void pollLoop(Poller poller, int in, int out, Socket push, Socket pull, byte[] message,
                                  byte[] buffer, int rounds) {
         for (int i = 0; i < rounds; i++) {
-            if (poller.poll(1000) < 1 || !poller.isWritable(out)) {
+            if (poller.poll(SECOND) < 1 || !poller.isWritable(out)) {
                 throw new AssertionError("PUSH not writable in round " + i);
             }
             push.send(message);
-            if (poller.poll(1000) < 1 || !poller.isReadable(in) || pull.recv(buffer, RecvFlag.DONTWAIT) != 16) {
+            if (poller.poll(SECOND) < 1 || !poller.isReadable(in) || pull.recv(buffer, RecvFlag.DONTWAIT) != 16) {
                 throw new AssertionError("no message in round " + i);
             }
         }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class SocketPollerTest {
+
+    private static final Duration SECOND = Duration.ofSeconds(1);
+    private static final Duration FOREVER = Duration.ofMillis(-1);
 
     /** Debian's libzmq5, built without drafts (installed with python3-zmq). */
     private static final Path SYSTEM_LIBZMQ = Path.of("/usr/lib/x86_64-linux-gnu/libzmq.so.5");
@@ -41,15 +45,15 @@ class SocketPollerTest {
             poller.add(pull, Poller.POLLIN);
             poller.add(pipe.readFd, Poller.POLLIN);
             assertEquals(2, poller.size());
-            assertEquals(0, poller.poll(0));
+            assertEquals(0, poller.poll(Duration.ZERO));
             push.send("ping");
-            assertEquals(1, poller.poll(1000));
+            assertEquals(1, poller.poll(SECOND));
             assertSame(pull, poller.socket(0));
             assertEquals(-1, poller.fd(0));
             assertTrue(poller.isReadable(0));
             assertFalse(poller.isWritable(0));
             pipe.writeByte();
-            assertEquals(2, poller.poll(1000));
+            assertEquals(2, poller.poll(SECOND));
             Set<Object> ready = new HashSet<>();
             for (int i = 0; i < 2; i++) {
                 ready.add(poller.socket(i) != null ? poller.socket(i) : (Object) poller.fd(i));
@@ -59,7 +63,7 @@ class SocketPollerTest {
             assertThrows(IndexOutOfBoundsException.class, () -> poller.events(2));
             pipe.closeWriteEnd();
             poller.remove(pull);
-            assertEquals(1, poller.poll(1000));
+            assertEquals(1, poller.poll(SECOND));
             assertNull(poller.socket(0));
             assertTrue(poller.hasError(0), "hang-up");
         }
@@ -73,7 +77,7 @@ class SocketPollerTest {
             poller.add(server, Poller.POLLIN);
             poller.add(client, Poller.POLLIN);
             client.send("hello server");
-            assertEquals(1, poller.poll(1000));
+            assertEquals(1, poller.poll(SECOND));
             assertSame(server, poller.socket(0));
             assertEquals("hello server", server.recvString(RecvFlag.DONTWAIT));
         }
@@ -85,14 +89,14 @@ class SocketPollerTest {
              OsPipe pipe = new OsPipe(); SocketPoller poller = new SocketPoller()) {
             push.connect(pull.bind(TestContext.inproc()));
             poller.add(push, Poller.POLLOUT);
-            assertEquals(1, poller.poll(0));
+            assertEquals(1, poller.poll(Duration.ZERO));
             assertTrue(poller.isWritable(0));
             poller.modify(push, Poller.POLLIN);
-            assertEquals(0, poller.poll(0));
+            assertEquals(0, poller.poll(Duration.ZERO));
             assertErrno(Errno.EINVAL, () -> poller.add(push, Poller.POLLOUT));
             poller.add(pipe.writeFd, Poller.POLLIN);
             poller.modify(pipe.writeFd, Poller.POLLOUT);
-            assertEquals(1, poller.poll(0));
+            assertEquals(1, poller.poll(Duration.ZERO));
             assertEquals(pipe.writeFd, poller.fd(0));
             poller.remove(pipe.writeFd);
             poller.remove(push);
@@ -108,7 +112,7 @@ class SocketPollerTest {
                     poller.add(socket, Poller.POLLOUT);
                 }
                 assertEquals(20, poller.size());
-                assertEquals(20, poller.poll(1000), "all 20 ready, past the initial capacity of 8");
+                assertEquals(20, poller.poll(SECOND), "all 20 ready, past the initial capacity of 8");
             } finally {
                 many.forEach(Socket::close);
             }
@@ -122,7 +126,7 @@ class SocketPollerTest {
             poller.add(kept, Poller.POLLIN);
             poller.add(closed, Poller.POLLIN);
             closed.close();
-            assertEquals(0, poller.poll(0));
+            assertEquals(0, poller.poll(Duration.ZERO));
             assertEquals(1, poller.size());
             poller.remove(closed);
             assertEquals(1, poller.size());
@@ -133,15 +137,15 @@ class SocketPollerTest {
     void timeoutsAndMisuse() {
         try (Socket pull = zmq.socket(SocketType.PULL)) {
             SocketPoller poller = new SocketPoller();
-            assertThrows(IllegalStateException.class, () -> poller.poll(-1), "nothing added");
+            assertThrows(IllegalStateException.class, () -> poller.poll(FOREVER), "nothing added");
             poller.add(pull, Poller.POLLIN);
             long start = System.nanoTime();
-            assertEquals(0, poller.poll(50));
+            assertEquals(0, poller.poll(Duration.ofMillis(50)));
             assertTrue(System.nanoTime() - start >= 40_000_000L, "returned before the timeout");
             assertThrows(IndexOutOfBoundsException.class, () -> poller.socket(0));
             poller.close();
             poller.close();
-            assertThrows(IllegalStateException.class, () -> poller.poll(0));
+            assertThrows(IllegalStateException.class, () -> poller.poll(Duration.ZERO));
             assertThrows(IllegalStateException.class, () -> poller.add(pull, Poller.POLLIN));
         }
     }
@@ -152,7 +156,7 @@ class SocketPollerTest {
             pull.bind(TestContext.inproc());
             poller.add(pull, Poller.POLLIN);
             zmq.context().shutdown();
-            assertThrows(ContextTerminatedException.class, () -> poller.poll(1000));
+            assertThrows(ContextTerminatedException.class, () -> poller.poll(SECOND));
         }
     }
 
@@ -168,7 +172,7 @@ class SocketPollerTest {
             double perRound = AllocationMeter.bytesPerOperation(() -> {
                 for (int i = 0; i < rounds; i++) {
                     push.send(message);
-                    if (poller.poll(1000) != 1 || poller.socket(0) != pull || pull.recv(buffer) != 16) {
+                    if (poller.poll(SECOND) != 1 || poller.socket(0) != pull || pull.recv(buffer) != 16) {
                         throw new AssertionError("round " + i);
                     }
                 }

@@ -73,7 +73,7 @@ class SocketTypeTest {
             }
             assertEquals(4, dish.recv(in));
             assertEquals("news", in.group());
-            assertEquals("news", in.text());
+            assertEquals("news", in.getString());
             dish.leave("news");
         }
     }

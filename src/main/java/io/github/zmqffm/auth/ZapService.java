@@ -5,6 +5,7 @@ import io.github.zmqffm.Frames;
 import io.github.zmqffm.Poller;
 import io.github.zmqffm.Socket;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
@@ -32,7 +33,7 @@ final class ZapService {
             int zapIndex = poller.register(zap, Poller.POLLIN);
             int controlIndex = poller.register(control, Poller.POLLIN);
             for (;;) {
-                poller.poll(-1);
+                poller.poll(Duration.ofMillis(-1)); // no limit: ends on a control message or ETERM
                 if (poller.isReadable(controlIndex)) {
                     control.recv();
                     return;

@@ -11,5 +11,9 @@
  *
  * <p>A QUEUE device between REQ clients and REP workers:
  * {@snippet class="io.github.zmqffm.snippets.ApiSnippets" region="queue-device"}
+ *
+ * <p>{@link io.github.zmqffm.Zmq#proxy Zmq.proxy} and {@link io.github.zmqffm.Zmq#proxySteerable Zmq.proxySteerable}
+ * are the other way round: {@code zmq_proxy} and {@code zmq_proxy_steerable} over frontend, backend, capture and
+ * control sockets the caller has already made, blocking the caller's thread (JeroMQ's {@code ZMQ.proxy}).
  */
 package io.github.zmqffm.proxy;

@@ -117,7 +117,7 @@ final class Handshake {
                 for (String property : properties) {
                     values.put(property, msg.gets(property));
                 }
-                return new Outcome(event, msg.text(), values);
+                return new Outcome(event, msg.getString(), values);
             }
         }
     }

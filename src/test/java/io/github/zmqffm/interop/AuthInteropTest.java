@@ -220,7 +220,7 @@ class AuthInteropTest extends InteropTestBase {
                     for (int i = 0; i < COUNT; i++) {
                         assertTrue(server.recv(request) >= 0, "no request from an authorised client");
                         String name = request.gets("name");
-                        server.send("welcome " + request.text() + " user=" + request.gets("User-Id")
+                        server.send("welcome " + request.getString() + " user=" + request.gets("User-Id")
                                 + (name == null ? "" : " name=" + name));
                         expected.add("welcome auth " + i + " user=" + user);
                     }

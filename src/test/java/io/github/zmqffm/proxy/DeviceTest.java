@@ -207,10 +207,11 @@ class DeviceTest {
             }
         });
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (zmq.context().openSockets() < 3 && System.nanoTime() < deadline) {
+        while (zmq.context().openSockets() < 5 && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        assertEquals(3, zmq.context().openSockets(), "frontend, backend and the proxy's end of the control pair");
+        assertEquals(5, zmq.context().openSockets(),
+                "frontend, backend, the proxy's end of the control pair and Zmq.proxySteerable's steering pair");
         zmq.context().shutdown();
         assertTrue(outcome.get(5, TimeUnit.SECONDS) instanceof ContextTerminatedException);
         runner.join(Duration.ofSeconds(5));

@@ -74,7 +74,7 @@ public final class CloseScenarios {
 
             Poller poller = new Poller();
             poller.register(pull, Poller.POLLIN);
-            Thread polling = Thread.ofPlatform().name("poll-thread").start(() -> poller.poll(10_000));
+            Thread polling = Thread.ofPlatform().name("poll-thread").start(() -> poller.poll(Duration.ofSeconds(10)));
             Scenarios.awaitBlockedInCall(polling);
             check(expect(IllegalStateException.class, poller::close).getMessage().contains("poll-thread"), "names it");
             push.send("wake");
@@ -84,7 +84,7 @@ public final class CloseScenarios {
 
             SocketPoller socketPoller = new SocketPoller();
             socketPoller.add(pull, Poller.POLLIN);
-            Thread waiting = Thread.ofPlatform().name("wait-thread").start(() -> socketPoller.poll(10_000));
+            Thread waiting = Thread.ofPlatform().name("wait-thread").start(() -> socketPoller.poll(Duration.ofSeconds(10)));
             Scenarios.awaitBlockedInCall(waiting);
             check(expect(IllegalStateException.class, socketPoller::close).getMessage().contains("wait-thread"), "names it");
             push.send("wake");

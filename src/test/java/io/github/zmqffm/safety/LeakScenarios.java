@@ -65,7 +65,7 @@ public final class LeakScenarios {
             poller.add(pull, Poller.POLLIN);
             check(poller.size() == 1, "closed sockets are still added: " + poller.size());
             push.send("x");
-            check(poller.poll(5_000) == 1 && poller.socket(0) == pull, "the poller still works");
+            check(poller.poll(Duration.ofSeconds(5)) == 1 && poller.socket(0) == pull, "the poller still works");
             check(pull.recv(RecvFlag.DONTWAIT) != null, "message");
         }
     }

@@ -113,7 +113,7 @@ public final class LifetimeScenarios {
     }
 
     private static int pollOnce(Poller poller) {
-        return poller.poll(10_000);
+        return poller.poll(Duration.ofSeconds(10));
     }
 
     private static Poller newPoller(Socket socket) {

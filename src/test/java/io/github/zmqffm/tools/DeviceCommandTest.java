@@ -119,7 +119,8 @@ class DeviceCommandTest {
             List<String> lines = result.stderr().lines().toList();
             assertEquals(1, lines.size(), result.stderr());
             assertTrue(lines.getFirst().startsWith("zmqffm device: cannot start: bind(" + taken
-                    + "): Address already in use (EADDRINUSE"), lines.getFirst());
+                    + "): Address already in use - another socket or process already listens on "), lines.getFirst());
+            assertTrue(lines.getFirst().contains("(EADDRINUSE, errno "), lines.getFirst());
         }
     }
 

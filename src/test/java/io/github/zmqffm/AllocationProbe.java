@@ -1,0 +1,43 @@
+package io.github.zmqffm;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Child-JVM entry point for {@link AllocationTest#theCriticalFastPathAllocatesNothing}: the byte[], segment and
+ * Msg loops with the fast path on, each measured {@code args[0]} times after warm-up; exits 1 if any round
+ * allocated a byte per message or more.
+ */
+public final class AllocationProbe {
+
+    private AllocationProbe() {}
+
+    public static void main(String[] args) {
+        int repeats = Integer.parseInt(args[0]);
+        boolean clean = true;
+        try (Context context = new Context(); Socket pull = context.socket(SocketType.PULL);
+             Socket push = context.socket(SocketType.PUSH); Arena arena = Arena.ofConfined();
+             Msg out = new Msg(); Msg in = new Msg()) {
+            push.connect(pull.bind("inproc://allocation-probe"));
+            byte[] outArray = new byte[AllocationTest.SIZE];
+            byte[] inArray = new byte[AllocationTest.SIZE];
+            MemorySegment outSegment = arena.allocate(AllocationTest.SIZE);
+            MemorySegment inSegment = arena.allocate(AllocationTest.SIZE);
+            clean &= report("byte[]", repeats, () -> AllocationTest.byteArrays(push, pull, outArray, inArray));
+            clean &= report("MemorySegment", repeats, () -> AllocationTest.segments(push, pull, outSegment, inSegment));
+            clean &= report("Msg", repeats, () -> AllocationTest.messages(push, pull, out, in, outSegment, inSegment));
+        }
+        System.exit(clean ? 0 : 1);
+    }
+
+    private static boolean report(String path, int repeats, Runnable loop) {
+        boolean clean = true;
+        for (int repeat = 1; repeat <= repeats; repeat++) {
+            double perMessage = AllocationMeter.bytesPerOperation(loop, AllocationTest.MESSAGES);
+            System.out.printf("allocation (fresh JVM): %s path %.3f B/message, critical calls %s, round %d of %d%n",
+                    path, perMessage, CriticalCalls.allowed() ? "on" : "off", repeat, repeats);
+            clean &= perMessage < 1.0;
+        }
+        return clean;
+    }
+}
