@@ -27,6 +27,8 @@ final class SocketIo {
 
     private final SocketType type;
     private final MemorySegment handle;
+    /** The handle's address, as the critical attempts take it ({@link LibZmq}). */
+    private final long handleAddress;
     /** The memory these calls use; also lends option scratch to {@link SocketOptions}. */
     final SocketScratch scratch;
     private final MemorySegment errno;
@@ -41,6 +43,7 @@ final class SocketIo {
     SocketIo(SocketType type, MemorySegment handle, SocketScratch scratch) {
         this.type = type;
         this.handle = handle;
+        this.handleAddress = handle.address();
         this.scratch = scratch;
         this.errno = scratch.errno;
         this.recvMsg = scratch.recvMsg;
@@ -50,8 +53,8 @@ final class SocketIo {
     boolean sendArray(byte[] data, int offset, int length, SendFlag flags) {
         if (length <= IN_PLACE_LIMIT && CriticalCalls.allowed()) {
             MemorySegment segment = sendSegmentOf(data, offset);
-            if (LibZmq.sendNow(handle, segment, length, flags.bits()) >= 0
-                    || (caughtUp() && LibZmq.sendNow(handle, segment, length, flags.bits()) >= 0)) {
+            if (LibZmq.sendNow(handleAddress, segment, length, flags.bits()) >= 0
+                    || (caughtUp() && LibZmq.sendNow(handleAddress, segment, length, flags.bits()) >= 0)) {
                 return true;
             }
         }
@@ -63,8 +66,8 @@ final class SocketIo {
     boolean sendSegment(MemorySegment data, SendFlag flags) {
         long length = data.byteSize();
         boolean inPlace = data.isNative() ? !data.isMapped() : length <= IN_PLACE_LIMIT;
-        if (inPlace && CriticalCalls.allowed() && (LibZmq.sendNow(handle, data, length, flags.bits()) >= 0
-                || (caughtUp() && LibZmq.sendNow(handle, data, length, flags.bits()) >= 0))) {
+        if (inPlace && CriticalCalls.allowed() && (LibZmq.sendNow(handleAddress, data, length, flags.bits()) >= 0
+                || (caughtUp() && LibZmq.sendNow(handleAddress, data, length, flags.bits()) >= 0))) {
             return true;
         }
         if (!data.isNative() || data.isMapped()) {
@@ -91,8 +94,8 @@ final class SocketIo {
     }
 
     boolean sendMessage(MemorySegment msg, SendFlag flags) {
-        if (CriticalCalls.allowed() && (LibZmq.msgSendNow(msg, handle, flags.bits()) >= 0
-                || (caughtUp() && LibZmq.msgSendNow(msg, handle, flags.bits()) >= 0))) {
+        if (CriticalCalls.allowed() && (LibZmq.msgSendNow(msg.address(), handleAddress, flags.bits()) >= 0
+                || (caughtUp() && LibZmq.msgSendNow(msg.address(), handleAddress, flags.bits()) >= 0))) {
             return true;
         }
         return sendMessageSlowly(msg, flags);
@@ -119,8 +122,8 @@ final class SocketIo {
     int recvArray(byte[] buffer, int offset, int length, RecvFlag flags) {
         if (length <= IN_PLACE_LIMIT && CriticalCalls.allowed()) {
             MemorySegment segment = recvSegmentOf(buffer, offset);
-            int size = LibZmq.recvNow(handle, segment, length, flags.bits());
-            if (size >= 0 || (caughtUp() && (size = LibZmq.recvNow(handle, segment, length, flags.bits())) >= 0)) {
+            int size = LibZmq.recvNow(handleAddress, segment, length, flags.bits());
+            if (size >= 0 || (caughtUp() && (size = LibZmq.recvNow(handleAddress, segment, length, flags.bits())) >= 0)) {
                 return size;
             }
         }
@@ -135,8 +138,8 @@ final class SocketIo {
         long capacity = buffer.byteSize();
         boolean inPlace = buffer.isNative() ? !buffer.isMapped() : capacity <= IN_PLACE_LIMIT;
         if (inPlace && CriticalCalls.allowed()) {
-            int size = LibZmq.recvNow(handle, buffer, capacity, flags.bits());
-            if (size >= 0 || (caughtUp() && (size = LibZmq.recvNow(handle, buffer, capacity, flags.bits())) >= 0)) {
+            int size = LibZmq.recvNow(handleAddress, buffer, capacity, flags.bits());
+            if (size >= 0 || (caughtUp() && (size = LibZmq.recvNow(handleAddress, buffer, capacity, flags.bits())) >= 0)) {
                 return size;
             }
         }
@@ -177,8 +180,8 @@ final class SocketIo {
 
     int recvMessage(MemorySegment msg, RecvFlag flags) {
         if (CriticalCalls.allowed()) {
-            int size = LibZmq.msgRecvNow(msg, handle, flags.bits());
-            if (size >= 0 || (caughtUp() && (size = LibZmq.msgRecvNow(msg, handle, flags.bits())) >= 0)) {
+            int size = LibZmq.msgRecvNow(msg.address(), handleAddress, flags.bits());
+            if (size >= 0 || (caughtUp() && (size = LibZmq.msgRecvNow(msg.address(), handleAddress, flags.bits())) >= 0)) {
                 return size;
             }
         }
@@ -199,7 +202,7 @@ final class SocketIo {
     }
 
     private void initSendMsg(long length) {
-        if (LibZmq.msgInitSizeNow(sendMsg, length) != 0 && LibZmq.msgInitSize(errno, sendMsg, length) != 0) {
+        if (LibZmq.msgInitSizeNow(sendMsg.address(), length) != 0 && LibZmq.msgInitSize(errno, sendMsg, length) != 0) {
             throw Errors.exception("zmq_msg_init_size", length, LibZmq.errno(errno));
         }
     }
