@@ -84,6 +84,7 @@ final class LibZmq {
      */
     static final int DONTWAIT = 1;
     private static final int ZMQ_EVENTS = io.github.zmqffm.lib.zmq_h.ZMQ_EVENTS();
+    private static final int ZMQ_RCVMORE = io.github.zmqffm.lib.zmq_h.ZMQ_RCVMORE();
     private static final Linker.Option CRITICAL_HEAP = Linker.Option.critical(true);
     /*
      * The socket handle and the zmq_msg_t are passed as plain 64-bit addresses (JAVA_LONG), not segments: both are
@@ -99,7 +100,7 @@ final class LibZmq {
     private static final MethodHandle MSG_SEND_NOW = link("zmq_msg_send", MSG_IO_NOW, CRITICAL);
     private static final MethodHandle MSG_RECV_NOW = link("zmq_msg_recv", MSG_IO_NOW, CRITICAL);
     private static final MethodHandle GETSOCKOPT_NOW =
-            link("zmq_getsockopt", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS), CRITICAL);
+            link("zmq_getsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG), CRITICAL);
     private static final MethodHandle MSG_INIT_SIZE_NOW =
             link("zmq_msg_init_size", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG), CRITICAL);
 
@@ -246,10 +247,20 @@ final class LibZmq {
      * scratch: it makes libzmq process the socket's pending commands at once, which its non-blocking send and
      * receive do only now and then; -1 on failure.
      */
-    static int eventsNow(MemorySegment socket, MemorySegment value, MemorySegment size) {
+    static int eventsNow(long socket, MemorySegment value, MemorySegment size) {
+        return intOptionNow(socket, ZMQ_EVENTS, value, size);
+    }
+
+    /** A critical {@code zmq_getsockopt(ZMQ_RCVMORE)} (1 or 0), with the same scratch; -1 on failure. */
+    static int receiveMoreNow(long socket, MemorySegment value, MemorySegment size) {
+        return intOptionNow(socket, ZMQ_RCVMORE, value, size);
+    }
+
+    private static int intOptionNow(long socket, int option, MemorySegment value, MemorySegment size) {
         size.set(JAVA_LONG, 0, 4);
         try {
-            return (int) GETSOCKOPT_NOW.invokeExact(socket, ZMQ_EVENTS, value, size) == 0 ? value.get(JAVA_INT, 0) : -1;
+            return (int) GETSOCKOPT_NOW.invokeExact(socket, option, value.address(), size.address()) == 0
+                    ? value.get(JAVA_INT, 0) : -1;
         } catch (Throwable t) {
             throw unexpected(t);
         }

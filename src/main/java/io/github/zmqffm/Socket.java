@@ -203,7 +203,15 @@ public final class Socket implements AutoCloseable {
 
     /** Whether more frames of the message being received follow (ZMQ_RCVMORE). */
     public boolean hasReceiveMore() {
-        return get(SocketOption.RCVMORE);
+        CallGuard.Owner token = guard.enter();
+        try {
+            SocketIo io = io();
+            int more = io.receiveMoreNow();
+            return more >= 0 ? more != 0 : SocketOptions.get(this, io.scratch, SocketOption.RCVMORE);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** The endpoint last bound or connected (ZMQ_LAST_ENDPOINT). */

@@ -173,6 +173,14 @@ final class SocketIo {
         return data;
     }
 
+    /**
+     * ZMQ_RCVMORE by one critical call (it neither blocks nor processes commands): 1 or 0, or -1 if critical
+     * calls are off or it failed, in which case the caller asks the ordinary way, which reports errors.
+     */
+    int receiveMoreNow() {
+        return CriticalCalls.allowed() ? LibZmq.receiveMoreNow(handleAddress, scratch.option, scratch.size) : -1;
+    }
+
     /** Whether the frame last received through {@link #recvNewArray} has more frames after it. */
     boolean lastFrameHasMore() {
         return LibZmq.msgMore(recvMsg);
@@ -215,7 +223,7 @@ final class SocketIo {
      * then compiles as a trap: deoptimization, and allocation, in the middle of a steady stream.
      */
     private boolean caughtUp() {
-        return LibZmq.eventsNow(handle, scratch.option, scratch.size) >= 0;
+        return LibZmq.eventsNow(handleAddress, scratch.option, scratch.size) >= 0;
     }
 
     /** The heap segment of {@code data} from {@code offset}; the whole-array one is kept for the next send. */
