@@ -1,6 +1,7 @@
 package io.github.zmqffm;
 
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
 
 /**
  * How bytes cross between Java and one libzmq socket: the hot path behind {@link Socket}'s send and receive
@@ -39,6 +40,9 @@ final class SocketIo {
     private MemorySegment sendArraySegment;
     private byte[] recvArray;
     private MemorySegment recvArraySegment;
+    /** The same for ByteBuffers without an accessible array (direct, read-only). */
+    private final BufferWindow sendWindow = new BufferWindow();
+    private final BufferWindow recvWindow = new BufferWindow();
 
     SocketIo(SocketType type, MemorySegment handle, SocketScratch scratch) {
         this.type = type;
@@ -91,6 +95,12 @@ final class SocketIo {
                 return sendFailed(e);
             }
         }
+    }
+
+    /** Sends a buffer's remaining bytes: a heap buffer's array as one, any other buffer as its segment. */
+    boolean sendBuffer(ByteBuffer data, SendFlag flags) {
+        return data.hasArray() ? sendArray(data.array(), data.arrayOffset() + data.position(), data.remaining(), flags)
+                : sendSegment(sendWindow.segmentOf(data), flags);
     }
 
     boolean sendMessage(MemorySegment msg, SendFlag flags) {
@@ -160,6 +170,13 @@ final class SocketIo {
                 return recvFailed(e);
             }
         }
+    }
+
+    /** Receives into a buffer's remaining space (writable: the caller checked), the way {@link #sendBuffer} sends. */
+    int recvBuffer(ByteBuffer buffer, RecvFlag flags) {
+        return buffer.hasArray()
+                ? recvArray(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining(), flags)
+                : recvSegment(recvWindow.segmentOf(buffer), flags);
     }
 
     /** Receives into the socket's own message and returns a copy of its content, or null on EAGAIN. */
