@@ -30,7 +30,8 @@ record Impl(String name, List<String> prefix, List<String> latencyPrefix) {
         Path jzmqClasses = target.resolve("bench/jzmq-classes");
         if (Files.exists(jzmqJar) && Files.isDirectory(jzmqClasses)) {
             impls.add(jvm("jzmq", java, List.of("-Djava.library.path=/usr/lib/x86_64-linux-gnu/jni:/usr/lib/jni"),
-                    join(List.of(jzmqClasses.toString(), target.resolve("classes").toString(), jzmqJar.toString())),
+                    join(List.of(jzmqClasses.toString(), target.resolve("classes").toString(),
+                            target.resolve("tools-classes").toString(), jzmqJar.toString())),
                     ZmqApiPerf.class.getName()));
         } else {
             System.err.println("[bench] jzmq is not installed (Debian's libzmq-java and libzmq-jni): skipping it;"
