@@ -89,12 +89,10 @@ final class CallGuard {
 
     /** Starts a call; pass the result to {@link #exit}. Throws {@link IllegalStateException} when closed or busy. */
     Owner enter() {
-        if (shared) {
-            return enterShared();
-        }
         Owner current = owner;
         if (current.thread != Thread.currentThread()) {
-            return slowEnter();
+            // SHARED (like every mark) has no thread, so shared mode is asked about only off the owner's fast path.
+            return shared ? enterShared() : slowEnter();
         }
         CALLS.setOpaque(current, current.calls + 1);
         if (!FENCE_FREE) {

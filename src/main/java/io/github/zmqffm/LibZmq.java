@@ -84,15 +84,31 @@ final class LibZmq {
      */
     static final int DONTWAIT = 1;
     private static final int ZMQ_EVENTS = io.github.zmqffm.lib.zmq_h.ZMQ_EVENTS();
+    private static final int ZMQ_RCVMORE = io.github.zmqffm.lib.zmq_h.ZMQ_RCVMORE();
     private static final Linker.Option CRITICAL_HEAP = Linker.Option.critical(true);
-    private static final MethodHandle SEND_NOW = link("zmq_send", IO, CRITICAL_HEAP);
-    private static final MethodHandle RECV_NOW = link("zmq_recv", IO, CRITICAL_HEAP);
-    private static final MethodHandle MSG_SEND_NOW = link("zmq_msg_send", MSG_IO, CRITICAL);
-    private static final MethodHandle MSG_RECV_NOW = link("zmq_msg_recv", MSG_IO, CRITICAL);
+    /*
+     * The socket handle and the zmq_msg_t are passed as plain 64-bit addresses (JAVA_LONG), not segments: both are
+     * the binding's own memory, kept alive by the caller's CallGuard, so the linker's per-argument segment checks
+     * (class, session, liveness of a global session that never closes) protected nothing and cost about 10
+     * instructions per argument. Callers' buffers stay segments, which the linker checks.
+     */
+    private static final FunctionDescriptor IO_NOW =
+            FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_INT);
+    private static final FunctionDescriptor MSG_IO_NOW = FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT);
+    private static final MethodHandle SEND_NOW = link("zmq_send", IO_NOW, CRITICAL_HEAP);
+    private static final MethodHandle RECV_NOW = link("zmq_recv", IO_NOW, CRITICAL_HEAP);
+    private static final MethodHandle MSG_SEND_NOW = link("zmq_msg_send", MSG_IO_NOW, CRITICAL);
+    private static final MethodHandle MSG_RECV_NOW = link("zmq_msg_recv", MSG_IO_NOW, CRITICAL);
     private static final MethodHandle GETSOCKOPT_NOW =
-            link("zmq_getsockopt", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS), CRITICAL);
+            link("zmq_getsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG), CRITICAL);
     private static final MethodHandle MSG_INIT_SIZE_NOW =
-            link("zmq_msg_init_size", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), CRITICAL);
+            link("zmq_msg_init_size", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG), CRITICAL);
+
+    static {
+        if (ADDRESS.byteSize() != Long.BYTES) {
+            throw new ExceptionInInitializerError("zmq-ffm needs a 64-bit platform (pointers passed as longs)");
+        }
+    }
 
     private LibZmq() {}
 
@@ -191,7 +207,7 @@ final class LibZmq {
     }
 
     /** A critical {@code zmq_send} with ZMQ_DONTWAIT from native or heap memory; -1 on any failure (errno not kept). */
-    static int sendNow(MemorySegment socket, MemorySegment buffer, long size, int flags) {
+    static int sendNow(long socket, MemorySegment buffer, long size, int flags) {
         try {
             return (int) SEND_NOW.invokeExact(socket, buffer, size, flags | DONTWAIT);
         } catch (Throwable t) {
@@ -200,7 +216,7 @@ final class LibZmq {
     }
 
     /** A critical {@code zmq_recv} with ZMQ_DONTWAIT into native or heap memory; -1 on any failure. */
-    static int recvNow(MemorySegment socket, MemorySegment buffer, long size, int flags) {
+    static int recvNow(long socket, MemorySegment buffer, long size, int flags) {
         try {
             return (int) RECV_NOW.invokeExact(socket, buffer, size, flags | DONTWAIT);
         } catch (Throwable t) {
@@ -209,7 +225,7 @@ final class LibZmq {
     }
 
     /** A critical {@code zmq_msg_send} with ZMQ_DONTWAIT; -1 on any failure. */
-    static int msgSendNow(MemorySegment msg, MemorySegment socket, int flags) {
+    static int msgSendNow(long msg, long socket, int flags) {
         try {
             return (int) MSG_SEND_NOW.invokeExact(msg, socket, flags | DONTWAIT);
         } catch (Throwable t) {
@@ -218,7 +234,7 @@ final class LibZmq {
     }
 
     /** A critical {@code zmq_msg_recv} with ZMQ_DONTWAIT; -1 on any failure. */
-    static int msgRecvNow(MemorySegment msg, MemorySegment socket, int flags) {
+    static int msgRecvNow(long msg, long socket, int flags) {
         try {
             return (int) MSG_RECV_NOW.invokeExact(msg, socket, flags | DONTWAIT);
         } catch (Throwable t) {
@@ -231,17 +247,27 @@ final class LibZmq {
      * scratch: it makes libzmq process the socket's pending commands at once, which its non-blocking send and
      * receive do only now and then; -1 on failure.
      */
-    static int eventsNow(MemorySegment socket, MemorySegment value, MemorySegment size) {
+    static int eventsNow(long socket, MemorySegment value, MemorySegment size) {
+        return intOptionNow(socket, ZMQ_EVENTS, value, size);
+    }
+
+    /** A critical {@code zmq_getsockopt(ZMQ_RCVMORE)} (1 or 0), with the same scratch; -1 on failure. */
+    static int receiveMoreNow(long socket, MemorySegment value, MemorySegment size) {
+        return intOptionNow(socket, ZMQ_RCVMORE, value, size);
+    }
+
+    private static int intOptionNow(long socket, int option, MemorySegment value, MemorySegment size) {
         size.set(JAVA_LONG, 0, 4);
         try {
-            return (int) GETSOCKOPT_NOW.invokeExact(socket, ZMQ_EVENTS, value, size) == 0 ? value.get(JAVA_INT, 0) : -1;
+            return (int) GETSOCKOPT_NOW.invokeExact(socket, option, value.address(), size.address()) == 0
+                    ? value.get(JAVA_INT, 0) : -1;
         } catch (Throwable t) {
             throw unexpected(t);
         }
     }
 
     /** {@code zmq_msg_init_size} without errno capture; -1 on failure (only ENOMEM). */
-    static int msgInitSizeNow(MemorySegment msg, long size) {
+    static int msgInitSizeNow(long msg, long size) {
         try {
             return (int) MSG_INIT_SIZE_NOW.invokeExact(msg, size);
         } catch (Throwable t) {

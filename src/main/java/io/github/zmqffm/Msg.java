@@ -127,7 +127,7 @@ public final class Msg implements AutoCloseable {
                 LibZmq.msgClose(resource.errno, msg);
             }
             empty = false;
-            if (LibZmq.msgInitSizeNow(msg, size) != 0 && LibZmq.msgInitSize(resource.errno, msg, size) != 0) {
+            if (LibZmq.msgInitSizeNow(msg.address(), size) != 0 && LibZmq.msgInitSize(resource.errno, msg, size) != 0) {
                 int e = LibZmq.errno(resource.errno);
                 LibZmq.msgInit(msg);
                 throw Errors.exception("zmq_msg_init_size", size, e);

@@ -229,7 +229,15 @@ public final class Socket implements AutoCloseable {
 
     /** Whether more frames of the message being received follow (ZMQ_RCVMORE). */
     public boolean hasReceiveMore() {
-        return get(SocketOption.RCVMORE);
+        CallGuard.Owner token = guard.enter();
+        try {
+            SocketIo io = io();
+            int more = io.receiveMoreNow();
+            return more >= 0 ? more != 0 : SocketOptions.get(this, io.scratch, SocketOption.RCVMORE);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** The endpoint last bound or connected (ZMQ_LAST_ENDPOINT). */
@@ -302,7 +310,14 @@ public final class Socket implements AutoCloseable {
 
     /** Sends the buffer's remaining bytes; on success its position moves to its limit. False on EAGAIN. */
     public boolean send(ByteBuffer data, SendFlag flags) {
-        boolean sent = send(MemorySegment.ofBuffer(data), flags);
+        boolean sent;
+        CallGuard.Owner token = guard.enter();
+        try {
+            sent = io().sendBuffer(data, flags);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
         if (sent) {
             data.position(data.limit());
         }
@@ -398,7 +413,14 @@ public final class Socket implements AutoCloseable {
         if (buffer.isReadOnly()) {
             throw new IllegalArgumentException("cannot receive into a read-only buffer");
         }
-        int size = recv(MemorySegment.ofBuffer(buffer), flags);
+        int size;
+        CallGuard.Owner token = guard.enter();
+        try {
+            size = io().recvBuffer(buffer, flags);
+        } finally {
+            guard.exit(token);
+            Reference.reachabilityFence(this);
+        }
         if (size > 0) {
             buffer.position(buffer.position() + Math.min(size, buffer.remaining()));
         }

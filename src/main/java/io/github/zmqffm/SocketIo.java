@@ -1,6 +1,7 @@
 package io.github.zmqffm;
 
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
 
 /**
  * How bytes cross between Java and one libzmq socket: the hot path behind {@link Socket}'s send and receive
@@ -27,6 +28,8 @@ final class SocketIo {
 
     private final SocketType type;
     private final MemorySegment handle;
+    /** The handle's address, as the critical attempts take it ({@link LibZmq}). */
+    private final long handleAddress;
     /** The memory these calls use; also lends option scratch to {@link SocketOptions}. */
     final SocketScratch scratch;
     private final MemorySegment errno;
@@ -37,6 +40,9 @@ final class SocketIo {
     private MemorySegment sendArraySegment;
     private byte[] recvArray;
     private MemorySegment recvArraySegment;
+    /** The same for ByteBuffers without an accessible array (direct, read-only). */
+    private final BufferWindow sendWindow = new BufferWindow();
+    private final BufferWindow recvWindow = new BufferWindow();
 
     /** How a blocking call waits once the non-blocking attempts failed. */
     private final SocketWait wait;
@@ -45,6 +51,7 @@ final class SocketIo {
         this.type = type;
         this.wait = new SocketWait(resource, handle, type, scratch);
         this.handle = handle;
+        this.handleAddress = handle.address();
         this.scratch = scratch;
         this.errno = scratch.errno;
         this.recvMsg = scratch.recvMsg;
@@ -54,8 +61,8 @@ final class SocketIo {
     boolean sendArray(byte[] data, int offset, int length, SendFlag flags) {
         if (length <= IN_PLACE_LIMIT && CriticalCalls.allowed()) {
             MemorySegment segment = sendSegmentOf(data, offset);
-            if (LibZmq.sendNow(handle, segment, length, flags.bits()) >= 0
-                    || (caughtUp() && LibZmq.sendNow(handle, segment, length, flags.bits()) >= 0)) {
+            if (LibZmq.sendNow(handleAddress, segment, length, flags.bits()) >= 0
+                    || (caughtUp() && LibZmq.sendNow(handleAddress, segment, length, flags.bits()) >= 0)) {
                 return true;
             }
         }
@@ -67,8 +74,8 @@ final class SocketIo {
     boolean sendSegment(MemorySegment data, SendFlag flags) {
         long length = data.byteSize();
         boolean inPlace = data.isNative() ? !data.isMapped() : length <= IN_PLACE_LIMIT;
-        if (inPlace && CriticalCalls.allowed() && (LibZmq.sendNow(handle, data, length, flags.bits()) >= 0
-                || (caughtUp() && LibZmq.sendNow(handle, data, length, flags.bits()) >= 0))) {
+        if (inPlace && CriticalCalls.allowed() && (LibZmq.sendNow(handleAddress, data, length, flags.bits()) >= 0
+                || (caughtUp() && LibZmq.sendNow(handleAddress, data, length, flags.bits()) >= 0))) {
             return true;
         }
         if (!data.isNative() || data.isMapped()) {
@@ -95,9 +102,15 @@ final class SocketIo {
         }
     }
 
+    /** Sends a buffer's remaining bytes: a heap buffer's array as one, any other buffer as its segment. */
+    boolean sendBuffer(ByteBuffer data, SendFlag flags) {
+        return data.hasArray() ? sendArray(data.array(), data.arrayOffset() + data.position(), data.remaining(), flags)
+                : sendSegment(sendWindow.segmentOf(data), flags);
+    }
+
     boolean sendMessage(MemorySegment msg, SendFlag flags) {
-        if (CriticalCalls.allowed() && (LibZmq.msgSendNow(msg, handle, flags.bits()) >= 0
-                || (caughtUp() && LibZmq.msgSendNow(msg, handle, flags.bits()) >= 0))) {
+        if (CriticalCalls.allowed() && (LibZmq.msgSendNow(msg.address(), handleAddress, flags.bits()) >= 0
+                || (caughtUp() && LibZmq.msgSendNow(msg.address(), handleAddress, flags.bits()) >= 0))) {
             return true;
         }
         return sendMessageSlowly(msg, flags);
@@ -125,8 +138,8 @@ final class SocketIo {
     int recvArray(byte[] buffer, int offset, int length, RecvFlag flags) {
         if (length <= IN_PLACE_LIMIT && CriticalCalls.allowed()) {
             MemorySegment segment = recvSegmentOf(buffer, offset);
-            int size = LibZmq.recvNow(handle, segment, length, flags.bits());
-            if (size >= 0 || (caughtUp() && (size = LibZmq.recvNow(handle, segment, length, flags.bits())) >= 0)) {
+            int size = LibZmq.recvNow(handleAddress, segment, length, flags.bits());
+            if (size >= 0 || (caughtUp() && (size = LibZmq.recvNow(handleAddress, segment, length, flags.bits())) >= 0)) {
                 return size;
             }
         }
@@ -141,8 +154,8 @@ final class SocketIo {
         long capacity = buffer.byteSize();
         boolean inPlace = buffer.isNative() ? !buffer.isMapped() : capacity <= IN_PLACE_LIMIT;
         if (inPlace && CriticalCalls.allowed()) {
-            int size = LibZmq.recvNow(handle, buffer, capacity, flags.bits());
-            if (size >= 0 || (caughtUp() && (size = LibZmq.recvNow(handle, buffer, capacity, flags.bits())) >= 0)) {
+            int size = LibZmq.recvNow(handleAddress, buffer, capacity, flags.bits());
+            if (size >= 0 || (caughtUp() && (size = LibZmq.recvNow(handleAddress, buffer, capacity, flags.bits())) >= 0)) {
                 return size;
             }
         }
@@ -166,6 +179,13 @@ final class SocketIo {
         }
     }
 
+    /** Receives into a buffer's remaining space (writable: the caller checked), the way {@link #sendBuffer} sends. */
+    int recvBuffer(ByteBuffer buffer, RecvFlag flags) {
+        return buffer.hasArray()
+                ? recvArray(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining(), flags)
+                : recvSegment(recvWindow.segmentOf(buffer), flags);
+    }
+
     /** Receives into the socket's own message and returns a copy of its content, or null on EAGAIN. */
     byte[] recvNewArray(RecvFlag flags) {
         int size = recvMessage(recvMsg, flags);
@@ -177,6 +197,14 @@ final class SocketIo {
         return data;
     }
 
+    /**
+     * ZMQ_RCVMORE by one critical call (it neither blocks nor processes commands): 1 or 0, or -1 if critical
+     * calls are off or it failed, in which case the caller asks the ordinary way, which reports errors.
+     */
+    int receiveMoreNow() {
+        return CriticalCalls.allowed() ? LibZmq.receiveMoreNow(handleAddress, scratch.option, scratch.size) : -1;
+    }
+
     /** Whether the frame last received through {@link #recvNewArray} has more frames after it. */
     boolean lastFrameHasMore() {
         return LibZmq.msgMore(recvMsg);
@@ -184,8 +212,8 @@ final class SocketIo {
 
     int recvMessage(MemorySegment msg, RecvFlag flags) {
         if (CriticalCalls.allowed()) {
-            int size = LibZmq.msgRecvNow(msg, handle, flags.bits());
-            if (size >= 0 || (caughtUp() && (size = LibZmq.msgRecvNow(msg, handle, flags.bits())) >= 0)) {
+            int size = LibZmq.msgRecvNow(msg.address(), handleAddress, flags.bits());
+            if (size >= 0 || (caughtUp() && (size = LibZmq.msgRecvNow(msg.address(), handleAddress, flags.bits())) >= 0)) {
                 return size;
             }
         }
@@ -220,7 +248,7 @@ final class SocketIo {
     }
 
     private void initSendMsg(long length) {
-        if (LibZmq.msgInitSizeNow(sendMsg, length) != 0 && LibZmq.msgInitSize(errno, sendMsg, length) != 0) {
+        if (LibZmq.msgInitSizeNow(sendMsg.address(), length) != 0 && LibZmq.msgInitSize(errno, sendMsg, length) != 0) {
             throw Errors.exception("zmq_msg_init_size", length, LibZmq.errno(errno));
         }
     }
@@ -233,7 +261,7 @@ final class SocketIo {
      * then compiles as a trap: deoptimization, and allocation, in the middle of a steady stream.
      */
     private boolean caughtUp() {
-        return LibZmq.eventsNow(handle, scratch.option, scratch.size) >= 0;
+        return LibZmq.eventsNow(handleAddress, scratch.option, scratch.size) >= 0;
     }
 
     /** The heap segment of {@code data} from {@code offset}; the whole-array one is kept for the next send. */

@@ -2,6 +2,7 @@ package io.github.zmqffm;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
 
 /**
  * Child-JVM entry point for {@link AllocationTest#theCriticalFastPathAllocatesNothing}: the byte[], segment and
@@ -25,6 +26,12 @@ public final class AllocationProbe {
             MemorySegment inSegment = arena.allocate(AllocationTest.SIZE);
             clean &= report("byte[]", repeats, () -> AllocationTest.byteArrays(push, pull, outArray, inArray));
             clean &= report("MemorySegment", repeats, () -> AllocationTest.segments(push, pull, outSegment, inSegment));
+            ByteBuffer directOut = ByteBuffer.allocateDirect(AllocationTest.SIZE);
+            ByteBuffer directIn = ByteBuffer.allocateDirect(AllocationTest.SIZE);
+            clean &= report("direct ByteBuffer", repeats, () -> AllocationTest.buffers(push, pull, directOut, directIn));
+            ByteBuffer heapOut = ByteBuffer.allocate(AllocationTest.SIZE);
+            ByteBuffer heapIn = ByteBuffer.allocate(AllocationTest.SIZE);
+            clean &= report("heap ByteBuffer", repeats, () -> AllocationTest.buffers(push, pull, heapOut, heapIn));
             clean &= report("Msg", repeats, () -> AllocationTest.messages(push, pull, out, in, outSegment, inSegment));
         }
         System.exit(clean ? 0 : 1);

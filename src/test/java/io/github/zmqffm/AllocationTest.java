@@ -7,6 +7,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,6 +43,16 @@ class AllocationTest {
             MemorySegment in = arena.allocate(SIZE);
             measure("MemorySegment", (push, pull) -> segments(push, pull, out, in));
         }
+    }
+
+    @Test
+    void directAndHeapByteBuffers() {
+        ByteBuffer directOut = ByteBuffer.allocateDirect(SIZE);
+        ByteBuffer directIn = ByteBuffer.allocateDirect(SIZE);
+        measure("direct ByteBuffer", (push, pull) -> buffers(push, pull, directOut, directIn));
+        ByteBuffer heapOut = ByteBuffer.allocate(SIZE);
+        ByteBuffer heapIn = ByteBuffer.allocate(SIZE);
+        measure("heap ByteBuffer", (push, pull) -> buffers(push, pull, heapOut, heapIn));
     }
 
     @Test
@@ -90,6 +101,16 @@ class AllocationTest {
             out.set(ValueLayout.JAVA_BYTE, 0, (byte) i);
             push.send(out);
             if (pull.recv(in) != SIZE || in.get(ValueLayout.JAVA_BYTE, 0) != (byte) i) {
+                throw new AssertionError("message " + i);
+            }
+        }
+    }
+
+    static void buffers(Socket push, Socket pull, ByteBuffer out, ByteBuffer in) {
+        for (int i = 0; i < MESSAGES; i++) {
+            out.clear().put(0, (byte) i);
+            push.send(out);
+            if (pull.recv(in.clear()) != SIZE || in.get(0) != (byte) i) {
                 throw new AssertionError("message " + i);
             }
         }

@@ -113,6 +113,37 @@ class SocketTest {
         }
     }
 
+    /** The segment kept for a reused buffer must follow its window, and a heap buffer's array offset. */
+    @Test
+    void reusedBuffersSendAndReceiveTheirCurrentWindow() {
+        try (Socket pull = zmq.socket(SocketType.PULL); Socket push = zmq.socket(SocketType.PUSH)) {
+            push.connect(pull.bind(TestContext.inproc()));
+            ByteBuffer direct = ByteBuffer.allocateDirect(8).put("abcdefgh".getBytes(StandardCharsets.US_ASCII));
+            ByteBuffer readOnly = ByteBuffer.wrap("ABCDEFGH".getBytes(StandardCharsets.US_ASCII)).asReadOnlyBuffer();
+            ByteBuffer sliced = ByteBuffer.wrap("01234567".getBytes(StandardCharsets.US_ASCII), 2, 6).slice();
+            for (ByteBuffer out : new ByteBuffer[] {direct, readOnly, sliced}) {
+                out.clear().limit(3);
+                assertTrue(push.send(out));
+                out.limit(out.capacity()).position(3);
+                assertTrue(push.send(out));
+                out.clear().limit(3);
+                assertTrue(push.send(out));
+            }
+            ByteBuffer in = ByteBuffer.allocateDirect(8);
+            ByteBuffer heapIn = ByteBuffer.wrap(new byte[12], 4, 8).slice();
+            String[] expected = {"abc", "defgh", "abc", "ABC", "DEFGH", "ABC", "234", "567", "234"};
+            for (int i = 0; i < expected.length; i++) {
+                ByteBuffer target = i % 2 == 0 ? in : heapIn;
+                target.clear().position(1);
+                assertEquals(expected[i].length(), pull.recv(target));
+                byte[] received = new byte[expected[i].length()];
+                target.flip().position(1);
+                target.get(received);
+                assertEquals(expected[i], new String(received, StandardCharsets.US_ASCII), "message " + i);
+            }
+        }
+    }
+
     @Test
     void readOnlyTargetsAreRejected() {
         try (Socket pull = zmq.socket(SocketType.PULL); Arena arena = Arena.ofConfined()) {

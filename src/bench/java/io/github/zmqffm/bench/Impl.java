@@ -30,7 +30,8 @@ record Impl(String name, List<String> prefix, List<String> latencyPrefix) {
         Path jzmqClasses = target.resolve("bench/jzmq-classes");
         if (Files.exists(jzmqJar) && Files.isDirectory(jzmqClasses)) {
             impls.add(jvm("jzmq", java, List.of("-Djava.library.path=/usr/lib/x86_64-linux-gnu/jni:/usr/lib/jni"),
-                    join(List.of(jzmqClasses.toString(), target.resolve("classes").toString(), jzmqJar.toString())),
+                    join(List.of(jzmqClasses.toString(), target.resolve("classes").toString(),
+                            target.resolve("tools-classes").toString(), jzmqJar.toString())),
                     ZmqApiPerf.class.getName()));
         } else {
             System.err.println("[bench] jzmq is not installed (Debian's libzmq-java and libzmq-jni): skipping it;"
@@ -75,16 +76,16 @@ record Impl(String name, List<String> prefix, List<String> latencyPrefix) {
         return command;
     }
 
-    private static List<String> mainJars(Path target) {
+    static List<String> mainJars(Path target) {
         File[] jars = target.toFile().listFiles((dir, name) -> name.startsWith("zmq-ffm-") && name.endsWith(".jar")
-                && !name.endsWith("-sources.jar") && !name.endsWith("-tests.jar"));
+                && !name.endsWith("-sources.jar") && !name.endsWith("-javadoc.jar") && !name.endsWith("-tests.jar"));
         if (jars == null || jars.length == 0) {
             throw new IllegalStateException("no zmq-ffm jars in " + target + ": build with mvn -Pbench package first");
         }
         return java.util.Arrays.stream(jars).map(File::toString).sorted().toList();
     }
 
-    private static String join(List<String> parts) {
+    static String join(List<String> parts) {
         return String.join(File.pathSeparator, parts);
     }
 

@@ -28,15 +28,36 @@ final class Machine {
 
     /** The installed version of a Debian package, or "not installed". */
     static String debianVersion(String pkg) {
+        String version = output("dpkg-query", "-W", "-f=${Version}", pkg);
+        return version == null || version.isEmpty() ? "not installed" : version;
+    }
+
+    /**
+     * The glibc malloc tunables every benchmark process inherits: at 64 KiB messages the allocator's trim and mmap
+     * thresholds decide whether each message page-faults (docs/perf/outliers.md), so a report says which were set.
+     */
+    static String mallocTunables() {
+        String tunables = System.getenv("GLIBC_TUNABLES");
+        return "GLIBC_TUNABLES " + (tunables == null ? "unset (glibc's dynamic malloc thresholds)" : "=" + tunables);
+    }
+
+    /** "valgrind-3.19.0", or "valgrind not found". */
+    static String valgrindVersion() {
+        String version = output("valgrind", "--version");
+        return version == null ? "valgrind not found" : version;
+    }
+
+    /** What a command printed, stripped, or null if it failed or could not start. */
+    private static String output(String... command) {
         try {
-            Process p = new ProcessBuilder("dpkg-query", "-W", "-f=${Version}", pkg).redirectErrorStream(true).start();
-            String version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            return p.waitFor() == 0 && !version.isEmpty() ? version : "not installed";
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return p.waitFor() == 0 ? printed : null;
         } catch (IOException e) {
-            return "unknown";
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "unknown";
+            return null;
         }
     }
 

@@ -11,8 +11,9 @@ final class Report {
     static String markdown(String header, Results results, List<Impl> impls, int repetitions) {
         StringBuilder md = new StringBuilder(header).append('\n');
         md.append("### Throughput (median of ").append(repetitions).append(" runs; min-max in brackets)\n\n");
-        md.append("| transport | size | implementation | msg/s | Mb/s | vs C | range msg/s |\n");
-        md.append("|---|---:|---|---:|---:|---:|---|\n");
+        md.append("| transport | size | implementation | msg/s | Mb/s | vs C | best vs C | CPU recv | CPU send"
+                + " | CPU vs C | range msg/s |\n");
+        md.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Case c : results.cases()) {
             if (c.latency()) {
                 continue;
@@ -20,8 +21,12 @@ final class Report {
             for (Impl impl : impls) {
                 Results.Cell cell = results.cell(c, impl.name());
                 double msgs = cell.median();
+                double recv = results.cpuMillisPerMillion(c, impl.name(), true);
+                double send = results.cpuMillisPerMillion(c, impl.name(), false);
+                double cCpu = results.cpuMillisPerMillion(c, Impl.C, true) + results.cpuMillisPerMillion(c, Impl.C, false);
                 md.append(row(c.transport(), Case.sizeLabel(c.size()), impl.name(),
                         whole(msgs), fixed(msgs * c.size() * 8 / 1e6, 1), percent(results.ratioToC(c, impl.name())),
+                        percent(results.bestRatioToC(c, impl.name())), whole(recv), whole(send), percent((recv + send) / cCpu),
                         whole(cell.min()) + " - " + whole(cell.max())));
             }
         }
@@ -42,7 +47,14 @@ final class Report {
             }
         }
         md.append("\n\"vs C\": the implementation's median over libzmq's C tools' median in the same run (throughput: "
-                + "higher is better; latency: lower is better).\n");
+                + "higher is better; latency: lower is better). \"best vs C\": best run over C's best run: pair"
+                + " throughput is often bimodal (receiver keeping up or not), and a median of few runs may pick"
+                + " either mode (docs/perf/outliers.md).\n");
+        md.append("\nCPU recv / CPU send (tcp and ipc): user + system CPU time of the local_thr (receiving) and"
+                + " remote_thr (sending) process, all threads, in ms per million messages (= ns per message), median"
+                + " of the runs: its total (wait4 rusage, src/bench/c/cputime.c) minus what it had used when it had"
+                + " bound (local) or connected (remote), so start-up is left out and JIT compilation during the run"
+                + " is counted. \"CPU vs C\": both sides together over C's.\n");
         if (!results.failures().isEmpty()) {
             md.append("\nRuns that failed (left out of the medians):\n\n");
             results.failures().forEach(f -> md.append("- ").append(f).append('\n'));

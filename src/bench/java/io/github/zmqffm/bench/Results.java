@@ -18,20 +18,21 @@ final class Results {
     /** The samples of one implementation in one case. */
     static final class Cell {
         final List<Double> values = new ArrayList<>();
+        /** Throughput pairs: each run's CPU seconds (user + system, after start-up), receiving and sending side. */
+        final List<Double> localCpu = new ArrayList<>();
+        final List<Double> remoteCpu = new ArrayList<>();
         final Histogram oneWayNanos = new Histogram(3_600_000_000_000L, 3);
 
         double median() {
-            double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            int n = sorted.length;
-            return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            return Stats.median(values);
         }
 
         double min() {
-            return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+            return Stats.min(values);
         }
 
         double max() {
-            return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+            return Stats.max(values);
         }
 
         /** A one-way latency percentile in microseconds. */
@@ -50,9 +51,28 @@ final class Results {
     void add(Case c, Impl impl, Runner.Sample sample) {
         Cell cell = cell(c, impl.name());
         cell.values.add(sample.value());
+        addCpu(cell, sample);
         if (sample.roundTripNanos() != null) {
             Arrays.stream(sample.roundTripNanos()).forEach(nanos -> cell.oneWayNanos.recordValue(Math.max(0, nanos / 2)));
         }
+    }
+
+    private static void addCpu(Cell cell, Runner.Sample sample) {
+        if (!Double.isNaN(sample.localCpuSeconds())) {
+            cell.localCpu.add(sample.localCpuSeconds());
+        }
+        if (!Double.isNaN(sample.remoteCpuSeconds())) { // NaN: the sender ended before it was seen connected
+            cell.remoteCpu.add(sample.remoteCpuSeconds());
+        }
+    }
+
+    /**
+     * CPU milliseconds per million messages (= ns per message) of one side of a throughput pair ({@code local}:
+     * the receiver), the median over the runs; NaN if not measured.
+     */
+    double cpuMillisPerMillion(Case c, String impl, boolean local) {
+        Cell cell = cells.get(c).get(impl);
+        return cell == null ? Double.NaN : Stats.median(local ? cell.localCpu : cell.remoteCpu) / c.count() * 1e9;
     }
 
     void failed(Case c, Impl impl, String why) {
@@ -70,6 +90,16 @@ final class Results {
 
     List<String> failures() {
         return failures;
+    }
+
+    /**
+     * The best run of {@code impl} over C's best run (throughput): where a case's throughput is bimodal (the
+     * receiver keeps up or falls behind), medians of a few runs can land on different modes; the best runs agree.
+     */
+    double bestRatioToC(Case c, String impl) {
+        Cell reference = cells.get(c).get(Impl.C);
+        Cell cell = cells.get(c).get(impl);
+        return reference == null || cell == null ? Double.NaN : cell.max() / reference.max();
     }
 
     /** The median of {@code impl} over the median of C: above 1 is faster for throughput, slower for latency. */

@@ -6,13 +6,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Runs one case of one implementation as libzmq's tools are run: for tcp and ipc, {@code local_*} (binding)
@@ -33,19 +31,32 @@ final class Runner {
         }
     }
 
-    /** A measurement: msg/s for throughput, mean one-way microseconds for latency (with round trips, in ns). */
-    record Sample(double value, long[] roundTripNanos) {}
+    /**
+     * A measurement: msg/s for throughput, mean one-way microseconds for latency (with round trips, in ns); for a
+     * throughput pair, the CPU seconds (user + system) each process used in all, else NaN.
+     */
+    record Sample(double value, long[] roundTripNanos, double localCpuSeconds, double remoteCpuSeconds) {
+        Sample(double value, long[] roundTripNanos) {
+            this(value, roundTripNanos, Double.NaN, Double.NaN);
+        }
+    }
+
+    /** What a throughput pair printed on its measuring side, and the CPU time of each side. */
+    private record PairOutput(String output, double localCpuSeconds, double remoteCpuSeconds) {}
 
     private static final long AFTER_PEER_SECONDS = 15;
 
     private final Path work;
     private final long timeoutSeconds;
+    private final Path cpuTimer;
     private int runs;
     private int children;
 
-    Runner(Path work, long timeoutSeconds) {
+    /** {@code cpuTimer}: the {@code cputime} wrapper that measures each throughput pair's CPU time, or null. */
+    Runner(Path work, long timeoutSeconds, Path cpuTimer) {
         this.work = work;
         this.timeoutSeconds = timeoutSeconds;
+        this.cpuTimer = cpuTimer;
     }
 
     Sample run(Impl impl, Case c) throws IOException, InterruptedException {
@@ -57,8 +68,12 @@ final class Runner {
             String tool = c.latency() ? "inproc_lat" : "inproc_thr";
             output = c.latency() ? finish(start(impl.recordingCommand(tool, sizeAndCount, roundTrips)), timeoutSeconds)
                     : finish(start(impl.command(tool, sizeAndCount)), timeoutSeconds);
+        } else if (!c.latency()) {
+            PairOutput pair = throughputPair(impl, c, run);
+            return new Sample(Double.parseDouble(find(MSG_PER_SECOND, pair.output())), null, pair.localCpuSeconds(),
+                    pair.remoteCpuSeconds());
         } else {
-            output = pair(impl, c, run, roundTrips);
+            output = pair(impl, c, run, roundTrips, null);
         }
         if (!c.latency()) {
             return new Sample(Double.parseDouble(find(MSG_PER_SECOND, output)), null);
@@ -68,18 +83,90 @@ final class Runner {
         return new Sample(Double.parseDouble(find(MEAN_LATENCY, output)), nanos);
     }
 
-    /** local_* then remote_*; returns what the measuring side (local_thr, remote_lat) printed. */
-    private String pair(Impl impl, Case c, String run, Path roundTrips) throws IOException, InterruptedException {
+    /** Runs one process to its end (bounded by the timeout) and returns what it printed. */
+    String output(List<String> command) throws IOException, InterruptedException {
+        runs++;
+        return finish(start(command), timeoutSeconds);
+    }
+
+    /**
+     * local_thr and remote_thr, each under the CPU timer when there is one. A side's CPU time is its total
+     * (wait4) minus what it had used once ready: bound (local) or connected (remote), i.e. after its start-up.
+     */
+    private PairOutput throughputPair(Impl impl, Case c, String run) throws IOException, InterruptedException {
+        if (cpuTimer == null) {
+            return new PairOutput(pair(impl, c, run, null, null), Double.NaN, Double.NaN);
+        }
+        CpuMeter meter = new CpuMeter(work.resolve(run + ".local.cpu"), work.resolve(run + ".remote.cpu"));
+        String output = pair(impl, c, run, null, meter);
+        return new PairOutput(output, cpuSeconds(meter.localFile) - meter.localReady,
+                cpuSeconds(meter.remoteFile) - meter.remoteReady);
+    }
+
+    /** Where a pair's wrapped tools write their CPU time, and what each had used when ready (seconds). */
+    private static final class CpuMeter {
+        final Path localFile;
+        final Path remoteFile;
+        double localReady;
+        double remoteReady = Double.NaN;
+
+        CpuMeter(Path localFile, Path remoteFile) {
+            this.localFile = localFile;
+            this.remoteFile = remoteFile;
+        }
+    }
+
+    /** The {@code cputime} wrapper's "user_us sys_us", as seconds in all. */
+    private static double cpuSeconds(Path file) throws IOException {
+        String[] fields = Files.readString(file).strip().split(" ");
+        Files.deleteIfExists(file);
+        return (Long.parseLong(fields[0]) + Long.parseLong(fields[1])) / 1e6;
+    }
+
+    /** The CPU time the tool under a running wrapper has used so far (/proc, 10 ms resolution), in seconds. */
+    private static double cpuSecondsSoFar(ProcessHandle wrapper) {
+        return wrapper.descendants()
+                .mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0)).sum();
+    }
+
+    /**
+     * Waits (polling, bounded) until the remote tool has connected and returns the CPU time it had used then,
+     * or NaN if it ended first.
+     */
+    private double awaitConnected(Child remote) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (System.nanoTime() < deadline && remote.process().isAlive()) {
+            if (ProcSockets.connected(remote.process().toHandle())) {
+                return cpuSecondsSoFar(remote.process().toHandle());
+            }
+            Thread.sleep(1);
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * local_* then remote_*, each under the CPU timer if {@code meter} is not null; returns what the measuring
+     * side (local_thr, remote_lat) printed.
+     */
+    private String pair(Impl impl, Case c, String run, Path roundTrips, CpuMeter meter)
+            throws IOException, InterruptedException {
         int port = c.transport().equals("tcp") ? freePort() : 0;
         Path ipc = work.resolve(run + ".ipc");
         String endpoint = port > 0 ? "tcp://127.0.0.1:" + port : "ipc://" + ipc;
         List<String> args = List.of(endpoint, "" + c.size(), "" + c.count());
-        Child local = start(impl.command(c.latency() ? "local_lat" : "local_thr", args));
+        Child local = start(timed(meter == null ? null : meter.localFile,
+                impl.command(c.latency() ? "local_lat" : "local_thr", args)));
         Child remote = null;
         try {
             awaitBound(local, ipc);
-            remote = start(c.latency() ? impl.recordingCommand("remote_lat", args, roundTrips)
-                    : impl.command("remote_thr", args));
+            if (meter != null) {
+                meter.localReady = cpuSecondsSoFar(local.process().toHandle());
+            }
+            remote = start(timed(meter == null ? null : meter.remoteFile, c.latency()
+                    ? impl.recordingCommand("remote_lat", args, roundTrips) : impl.command("remote_thr", args)));
+            if (meter != null) {
+                meter.remoteReady = awaitConnected(remote);
+            }
             String remoteOutput = finish(remote, timeoutSeconds);
             // Once the sender is done, the receiver has only its socket buffer left to drain: it must finish soon.
             // (Over ipc, libzmq's own C local_thr now and then waits forever for a last message that C remote_thr
@@ -87,12 +174,28 @@ final class Runner {
             String localOutput = finish(local, AFTER_PEER_SECONDS);
             return c.latency() ? remoteOutput : localOutput;
         } finally {
-            local.process().destroyForcibly();
+            kill(local.process());
             if (remote != null) {
-                remote.process().destroyForcibly();
+                kill(remote.process());
             }
             Files.deleteIfExists(ipc);
         }
+    }
+
+    /** The command under the CPU timer writing to {@code file}, or as it is if {@code file} is null. */
+    private List<String> timed(Path file, List<String> command) {
+        if (file == null) {
+            return command;
+        }
+        List<String> all = new ArrayList<>(List.of(cpuTimer.toString(), file.toString()));
+        all.addAll(command);
+        return all;
+    }
+
+    /** Ends a process we started and anything it started (a wrapped tool), by PID. */
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     /** A started tool and the file its output goes to (a file, so a chatty tool never blocks on a pipe). */
@@ -112,7 +215,7 @@ final class Runner {
     private String finish(Child child, long seconds) throws IOException, InterruptedException {
         Process process = child.process();
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+            kill(process);
             throw new Hung("process " + process.pid() + " did not finish within " + seconds + " s: " + child.printed());
         }
         String output = child.printed();
@@ -131,36 +234,12 @@ final class Runner {
     private void awaitBound(Child local, Path ipc) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         while (System.nanoTime() < deadline && local.process().isAlive()) {
-            if (Files.exists(ipc) || listensOnTcp(local.process().pid())) {
+            if (Files.exists(ipc) || ProcSockets.listens(local.process().toHandle())) {
                 return;
             }
             Thread.sleep(20);
         }
         throw new IOException("the local tool did not bind within " + timeoutSeconds + " s: " + local.printed());
-    }
-
-    /** Whether the process has a TCP socket in state LISTEN (Linux /proc: its fds' inodes against net/tcp*). */
-    private static boolean listensOnTcp(long pid) throws IOException {
-        Set<String> listening = new HashSet<>();
-        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            for (String line : Files.readAllLines(Path.of(table))) {
-                String[] fields = line.strip().split("\\s+"); // sl local rem st ... inode
-                if (fields.length > 9 && fields[3].equals("0A")) {
-                    listening.add("socket:[" + fields[9] + "]");
-                }
-            }
-        }
-        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
-            return fds.anyMatch(fd -> {
-                try {
-                    return listening.contains(Files.readSymbolicLink(fd).toString());
-                } catch (IOException e) {
-                    return false; // closed meanwhile
-                }
-            });
-        } catch (java.nio.file.NoSuchFileException e) {
-            return false; // exited meanwhile
-        }
     }
 
     private static int freePort() throws IOException {
@@ -169,7 +248,7 @@ final class Runner {
         }
     }
 
-    private static String find(Pattern pattern, String output) throws IOException {
+    static String find(Pattern pattern, String output) throws IOException {
         Matcher matcher = pattern.matcher(output);
         if (!matcher.find()) {
             throw new IOException("no '" + pattern + "' in: " + output);
