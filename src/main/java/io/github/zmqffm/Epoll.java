@@ -1,7 +1,6 @@
 package io.github.zmqffm;
 
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
@@ -46,16 +45,14 @@ final class Epoll {
     private static final long DATA = PACKED ? 4 : 8;
     private static final ValueLayout.OfLong JAVA_LONG_UNALIGNED = JAVA_LONG.withByteAlignment(1);
 
-    private static final MethodHandle CREATE = AVAILABLE ? libc("epoll_create1", FunctionDescriptor.of(JAVA_INT, JAVA_INT)) : null;
+    private static final MethodHandle CREATE = AVAILABLE
+            ? Libc.link("epoll_create1", FunctionDescriptor.of(JAVA_INT, JAVA_INT), true) : null;
     private static final MethodHandle CTL = AVAILABLE
-            ? libc("epoll_ctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS)) : null;
+            ? Libc.link("epoll_ctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS), true) : null;
     private static final MethodHandle WAIT = AVAILABLE
-            ? libc("epoll_wait", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT)) : null;
-    private static final MethodHandle EVENTFD = AVAILABLE ? libc("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT)) : null;
-    private static final MethodHandle READ = AVAILABLE
-            ? libc("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG)) : null;
-    private static final MethodHandle WRITE = AVAILABLE
-            ? libc("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG)) : null;
+            ? Libc.link("epoll_wait", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), true) : null;
+    private static final MethodHandle EVENTFD = AVAILABLE
+            ? Libc.link("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), true) : null;
 
     private Epoll() {}
 
@@ -109,7 +106,7 @@ final class Epoll {
     static boolean signal(MemorySegment errno, int fd, MemorySegment buffer) {
         buffer.set(JAVA_LONG_UNALIGNED, 0, 1L);
         try {
-            return (long) WRITE.invokeExact(errno, fd, buffer, 8L) == 8;
+            return (long) Libc.WRITE.invokeExact(errno, fd, buffer, 8L) == 8;
         } catch (Throwable t) {
             throw LibZmq.unexpected(t);
         }
@@ -118,7 +115,7 @@ final class Epoll {
     /** Resets an eventfd's counter to zero (8 bytes into {@code buffer}); does nothing if it was zero. */
     static void drain(MemorySegment errno, int fd, MemorySegment buffer) {
         try {
-            long n = (long) READ.invokeExact(errno, fd, buffer, 8L);
+            long n = (long) Libc.READ.invokeExact(errno, fd, buffer, 8L);
             assert n == 8 || n == -1;
         } catch (Throwable t) {
             throw LibZmq.unexpected(t);
@@ -127,12 +124,6 @@ final class Epoll {
 
     /** {@code close(fd)}. */
     static void close(int fd) {
-        WakeupPipe.closeFd(fd);
-    }
-
-    private static MethodHandle libc(String name, FunctionDescriptor descriptor) {
-        Linker linker = Linker.nativeLinker();
-        MemorySegment symbol = linker.defaultLookup().findOrThrow(name);
-        return linker.downcallHandle(symbol, descriptor, LibZmq.ERRNO);
+        Libc.close(fd);
     }
 }

@@ -153,7 +153,7 @@ final class LibZmqControl {
     static String strerror(int errno) {
         try {
             MemorySegment text = (MemorySegment) STRERROR.invokeExact(errno);
-            return text.reinterpret(Long.MAX_VALUE).getString(0);
+            return CStrings.read(text);
         } catch (Throwable t) {
             throw unexpected(t);
         }

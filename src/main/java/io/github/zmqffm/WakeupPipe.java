@@ -1,16 +1,12 @@
 package io.github.zmqffm;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.ref.Cleaner;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * The self-pipe trick: an OS pipe whose read end a poller watches, so that any thread can wake a thread blocked in
@@ -18,12 +14,6 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * no-ops), so a write never blocks. POSIX only: {@code zmq_poll} on Windows polls sockets, not pipes.
  */
 final class WakeupPipe implements AutoCloseable {
-
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final MethodHandle PIPE = libc("pipe", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    private static final MethodHandle READ = libc("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-    private static final MethodHandle WRITE = libc("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-    private static final MethodHandle CLOSE = libc("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
 
     /** The two descriptors, closed by {@link #close()} or by the cleaner if the owner leaks. */
     private static final class Fds implements Runnable {
@@ -40,8 +30,8 @@ final class WakeupPipe implements AutoCloseable {
         public synchronized void run() {
             if (!closed) {
                 closed = true;
-                closeFd(read);
-                closeFd(write);
+                Libc.close(read);
+                Libc.close(write);
             }
         }
     }
@@ -55,7 +45,7 @@ final class WakeupPipe implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment pair = arena.allocate(JAVA_INT, 2);
             MemorySegment errno = arena.allocate(LibZmq.CAPTURE_LAYOUT);
-            if ((int) PIPE.invokeExact(errno, pair) != 0) {
+            if ((int) Libc.PIPE.invokeExact(errno, pair) != 0) {
                 throw new IllegalStateException("pipe() failed: errno " + LibZmq.errno(errno));
             }
             fds = new Fds(pair.getAtIndex(JAVA_INT, 0), pair.getAtIndex(JAVA_INT, 1));
@@ -77,7 +67,7 @@ final class WakeupPipe implements AutoCloseable {
         }
         synchronized (fds) { // a closed descriptor's number may already belong to another file
             if (!fds.closed) {
-                transfer(WRITE, fds.write);
+                transfer(Libc.WRITE, fds.write);
             }
         }
     }
@@ -85,7 +75,7 @@ final class WakeupPipe implements AutoCloseable {
     /** Takes the pending byte, if any, so that the next poll waits again. Only from the polling thread. */
     void drain() {
         if (pending.get()) {
-            transfer(READ, fds.read);
+            transfer(Libc.READ, fds.read);
             pending.set(false);
         }
     }
@@ -106,26 +96,11 @@ final class WakeupPipe implements AutoCloseable {
                 // interrupted by a signal: try again
             }
             if (n != 1) {
-                throw new IllegalStateException("wake-up pipe: " + (call == READ ? "read" : "write") + " returned " + n
+                throw new IllegalStateException("wake-up pipe: " + (call == Libc.READ ? "read" : "write") + " returned " + n
                         + (n < 0 ? ", errno " + LibZmq.errno(errno) : ""));
             }
         } catch (Throwable t) {
             throw LibZmq.unexpected(t);
         }
-    }
-
-    /** {@code close(fd)} (shared with {@link Epoll}). */
-    static void closeFd(int fd) {
-        try {
-            int rc = (int) CLOSE.invokeExact(fd);
-            assert rc == 0 : "close(" + fd + ")";
-        } catch (Throwable t) {
-            throw LibZmq.unexpected(t);
-        }
-    }
-
-    private static MethodHandle libc(String name, FunctionDescriptor descriptor) {
-        Linker.Option[] options = name.equals("close") ? new Linker.Option[0] : new Linker.Option[] {LibZmq.ERRNO};
-        return LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow(name), descriptor, options);
     }
 }
