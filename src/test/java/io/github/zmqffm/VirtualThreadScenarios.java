@@ -33,7 +33,8 @@ public final class VirtualThreadScenarios {
         Path jfr = Files.createTempFile("zmqffm-pinned", ".jfr");
         // A small run first, unrecorded: the first use of a class initialises it, and a virtual thread that waits
         // for another's class initialisation (or a method handle's linkage, an upcall from the VM) is pinned by the
-        // JVM itself, once per class. The recording covers the scenario itself.
+        // JVM itself, once per class. The recording covers the scenario itself. The warm-up's receivers are parked
+        // before anything is sent, so that the park path's classes are among those it loads.
         if (args[0].equals("pull-push")) {
             pullPush(WaitStrategy.AUTO, 4, false);
         } else {
@@ -71,9 +72,10 @@ public final class VirtualThreadScenarios {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch listening = new CountDownLatch(pairs);
         CountDownLatch done = new CountDownLatch(pairs);
+        List<Thread> receivers = new ArrayList<>();
         for (int i = 0; i < pairs; i++) {
             String endpoint = "inproc://scenario-" + i;
-            Thread.ofVirtual().start(() -> {
+            receivers.add(Thread.ofVirtual().start(() -> {
                 try (Socket pull = context.socket(SocketType.PULL)) {
                     pull.bind(endpoint);
                     listening.countDown();
@@ -86,9 +88,12 @@ public final class VirtualThreadScenarios {
                 } finally {
                     done.countDown();
                 }
-            });
+            }));
         }
         listening.await(bound, TimeUnit.SECONDS); // they are in (or on their way into) recv()
+        if (!print) {
+            awaitParked(receivers, bound);
+        }
         for (int i = 0; i < pairs; i++) {
             String endpoint = "inproc://scenario-" + i;
             Thread.ofVirtual().start(() -> {
@@ -110,6 +115,15 @@ public final class VirtualThreadScenarios {
         }
         if (finished) {
             context.close();
+        }
+    }
+
+    /** Waits, bounded, until every thread is parked (WAITING): a warm-up's receivers have taken the park path. */
+    private static void awaitParked(List<Thread> threads, long boundSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(boundSeconds);
+        while (System.nanoTime() < deadline
+                && !threads.stream().allMatch(thread -> thread.getState() == Thread.State.WAITING)) {
+            Thread.sleep(5);
         }
     }
 
