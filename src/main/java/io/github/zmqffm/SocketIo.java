@@ -139,7 +139,7 @@ final class SocketIo {
         if (length <= IN_PLACE_LIMIT && CriticalCalls.allowed()) {
             MemorySegment segment = recvSegmentOf(buffer, offset);
             int size = LibZmq.recvNow(handleAddress, segment, length, flags.bits());
-            if (size >= 0 || (caughtUp() && (size = LibZmq.recvNow(handleAddress, segment, length, flags.bits())) >= 0)) {
+            if (size >= 0) {
                 return size;
             }
         }
@@ -155,7 +155,7 @@ final class SocketIo {
         boolean inPlace = buffer.isNative() ? !buffer.isMapped() : capacity <= IN_PLACE_LIMIT;
         if (inPlace && CriticalCalls.allowed()) {
             int size = LibZmq.recvNow(handleAddress, buffer, capacity, flags.bits());
-            if (size >= 0 || (caughtUp() && (size = LibZmq.recvNow(handleAddress, buffer, capacity, flags.bits())) >= 0)) {
+            if (size >= 0) {
                 return size;
             }
         }
@@ -213,7 +213,7 @@ final class SocketIo {
     int recvMessage(MemorySegment msg, RecvFlag flags) {
         if (CriticalCalls.allowed()) {
             int size = LibZmq.msgRecvNow(msg.address(), handleAddress, flags.bits());
-            if (size >= 0 || (caughtUp() && (size = LibZmq.msgRecvNow(msg.address(), handleAddress, flags.bits())) >= 0)) {
+            if (size >= 0) {
                 return size;
             }
         }
@@ -254,11 +254,13 @@ final class SocketIo {
     }
 
     /**
-     * After a failed critical attempt: makes libzmq process the socket's pending commands (its non-blocking calls
-     * do so only every millisecond or so, and a send may fail just because the reader's progress is still in a
-     * command), so that one more critical attempt can tell a real "would block" from a stale one; false if that
-     * failed too. Without it, such a rare failure would send the call down the slow path, whose branch the JIT
-     * then compiles as a trap: deoptimization, and allocation, in the middle of a steady stream.
+     * After a failed critical send: makes libzmq process the socket's pending commands (a non-blocking send does
+     * so only every millisecond or so, and may fail just because the reader's progress is still in a command), so
+     * that one more critical attempt can tell a real "would block" from a stale one; false if that failed too.
+     * Without it, such a rare failure would send the call down the slow path, whose branch the JIT then compiles
+     * as a trap: deoptimization, and allocation, in the middle of a steady stream. Receives need no such step: a
+     * non-blocking zmq_recv that finds nothing processes the commands and tries again itself (and each extra
+     * attempt there costs a poll(2) of the socket's mailbox).
      */
     private boolean caughtUp() {
         return LibZmq.eventsNow(handleAddress, scratch.option, scratch.size) >= 0;
