@@ -55,7 +55,6 @@ final class LibZmq {
 
     // The hot path.
     private static final MethodHandle SEND = link("zmq_send", IO, ERRNO);
-    private static final MethodHandle RECV = link("zmq_recv", IO, ERRNO);
     private static final MethodHandle MSG_SEND = link("zmq_msg_send", MSG_IO, ERRNO);
     private static final MethodHandle MSG_RECV = link("zmq_msg_recv", MSG_IO, ERRNO);
     private static final MethodHandle MSG_INIT = link("zmq_msg_init", INT_OF_PTR, CRITICAL);
@@ -154,15 +153,6 @@ final class LibZmq {
     static int send(MemorySegment errno, MemorySegment socket, MemorySegment buffer, long size, int flags) {
         try {
             return (int) SEND.invokeExact(errno, socket, buffer, size, flags);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    /** {@code zmq_recv}. */
-    static int recv(MemorySegment errno, MemorySegment socket, MemorySegment buffer, long size, int flags) {
-        try {
-            return (int) RECV.invokeExact(errno, socket, buffer, size, flags);
         } catch (Throwable t) {
             throw unexpected(t);
         }

@@ -19,8 +19,9 @@ import java.nio.ByteBuffer;
 final class SocketIo {
 
     /**
-     * Java arrays up to this size are handed to libzmq in place by a critical call, which holds off safepoints
-     * (garbage collection) while libzmq copies; larger ones are copied in Java first.
+     * Data up to this size (an array, a heap or native segment) is handed to libzmq in place by a critical call,
+     * which holds off safepoints (garbage collection) while libzmq copies; larger data is copied in Java, which
+     * lets a safepoint in, and moves by the socket's own message.
      */
     static final int IN_PLACE_LIMIT = 64 * 1024;
     private static final int EAGAIN = Errors.EAGAIN;
@@ -73,33 +74,23 @@ final class SocketIo {
 
     boolean sendSegment(MemorySegment data, SendFlag flags) {
         long length = data.byteSize();
-        boolean inPlace = data.isNative() ? !data.isMapped() : length <= IN_PLACE_LIMIT;
+        boolean inPlace = length <= IN_PLACE_LIMIT && !data.isMapped();
         if (inPlace && CriticalCalls.allowed() && (LibZmq.sendNow(handleAddress, data, length, flags.bits()) >= 0
                 || (caughtUp() && LibZmq.sendNow(handleAddress, data, length, flags.bits()) >= 0))) {
             return true;
         }
-        if (!data.isNative() || data.isMapped()) {
-            // Heap data, or a mapped file that libzmq must not read itself: copied in Java.
-            initSendMsg(length);
-            try {
-                ContentCopy.toMsg(data, sendMsg, length);
-            } catch (IllegalStateException e) {
-                LibZmq.msgClose(errno, sendMsg);
-                LibZmq.msgInit(sendMsg);
-                throw e;
-            }
-            return sendMessageSlowly(sendMsg, flags);
+        // Copied in Java into our own message: the JVM turns the fault of a mapped file truncated underneath into an
+        // exception, and the blocking call goes by zmq_msg_send, which allocates nothing (zmq_send's errno capture
+        // made a segment per call here; zmq_send copies the data into a message just the same).
+        initSendMsg(length);
+        try {
+            ContentCopy.toMsg(data, sendMsg, length);
+        } catch (RuntimeException e) {
+            LibZmq.msgClose(errno, sendMsg);
+            LibZmq.msgInit(sendMsg);
+            throw e;
         }
-        int bits = wait.start(flags.bits());
-        for (;;) {
-            if (LibZmq.send(errno, handle, data, length, bits) >= 0) {
-                return true;
-            }
-            int e = LibZmq.errno(errno);
-            if (e != EINTR && !(e == EAGAIN && wait.await(true, "send"))) {
-                return sendFailed(e);
-            }
-        }
+        return sendMessageSlowly(sendMsg, flags);
     }
 
     /** Sends a buffer's remaining bytes: a heap buffer's array as one, any other buffer as its segment. */
@@ -152,31 +143,19 @@ final class SocketIo {
 
     int recvSegment(MemorySegment buffer, RecvFlag flags) {
         long capacity = buffer.byteSize();
-        boolean inPlace = buffer.isNative() ? !buffer.isMapped() : capacity <= IN_PLACE_LIMIT;
+        boolean inPlace = capacity <= IN_PLACE_LIMIT && !buffer.isMapped();
         if (inPlace && CriticalCalls.allowed()) {
             int size = LibZmq.recvNow(handleAddress, buffer, capacity, flags.bits());
             if (size >= 0) {
                 return size;
             }
         }
-        if (!buffer.isNative() || buffer.isMapped()) {
-            int size = recvMessageSlowly(recvMsg, flags);
-            if (size > 0) {
-                ContentCopy.fromMsg(recvMsg, buffer, Math.min(size, capacity));
-            }
-            return size;
+        // By our own message and a copy in Java, as sendSegment does (zmq_recv copies out of a message just the same).
+        int size = recvMessageSlowly(recvMsg, flags);
+        if (size > 0) {
+            ContentCopy.fromMsg(recvMsg, buffer, Math.min(size, capacity));
         }
-        int bits = wait.start(flags.bits());
-        for (;;) {
-            int size = LibZmq.recv(errno, handle, buffer, capacity, bits);
-            if (size >= 0) {
-                return size;
-            }
-            int e = LibZmq.errno(errno);
-            if (e != EINTR && !(e == EAGAIN && wait.await(false, "recv"))) {
-                return recvFailed(e);
-            }
-        }
+        return size;
     }
 
     /** Receives into a buffer's remaining space (writable: the caller checked), the way {@link #sendBuffer} sends. */

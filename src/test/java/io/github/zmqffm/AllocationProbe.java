@@ -6,8 +6,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Child-JVM entry point for {@link AllocationTest#theCriticalFastPathAllocatesNothing}: the byte[], segment and
- * Msg loops with the fast path on, each measured {@code args[0]} times after warm-up; exits 1 if any round
- * allocated a byte per message or more.
+ * Msg loops with the fast path on (inproc, and native segments over tcp in batches), each measured
+ * {@code args[0]} times after warm-up; exits 1 if any round allocated a byte per message or more.
  */
 public final class AllocationProbe {
 
@@ -33,6 +33,15 @@ public final class AllocationProbe {
             ByteBuffer heapIn = ByteBuffer.allocate(AllocationTest.SIZE);
             clean &= report("heap ByteBuffer", repeats, () -> AllocationTest.buffers(push, pull, heapOut, heapIn));
             clean &= report("Msg", repeats, () -> AllocationTest.messages(push, pull, out, in, outSegment, inSegment));
+        }
+        // Over tcp, where some receives wait: the blocking path of native segments and direct buffers is taken too.
+        try (Context context = new Context(); Socket pull = context.socket(SocketType.PULL);
+             Socket push = context.socket(SocketType.PUSH); Arena arena = Arena.ofConfined()) {
+            push.connect(pull.bind("tcp://127.0.0.1:*"));
+            MemorySegment outSegment = arena.allocate(1024);
+            MemorySegment inSegment = arena.allocate(1024);
+            clean &= report("MemorySegment 1 KiB over tcp", repeats,
+                    () -> AllocationTest.segmentsInBatches(push, pull, outSegment, inSegment));
         }
         System.exit(clean ? 0 : 1);
     }

@@ -23,6 +23,7 @@ class AllocationTest {
     static final int MESSAGES = 100_000;
     private static final int MAX_WARM_UP_ROUNDS = 40;
     static final int SIZE = 64;
+    static final int BATCH = 100;
     /** Measured rounds after warm-up, each asserted: 1 in CI, {@code -Dzmqffm.allocation.repeats=20} to prove it. */
     private static final int REPEATS = Integer.getInteger("zmqffm.allocation.repeats", 1);
 
@@ -102,6 +103,25 @@ class AllocationTest {
             push.send(out);
             if (pull.recv(in) != SIZE || in.get(ValueLayout.JAVA_BYTE, 0) != (byte) i) {
                 throw new AssertionError("message " + i);
+            }
+        }
+    }
+
+    /**
+     * Sends {@code BATCH} messages, then receives them, {@code MESSAGES / BATCH} times, as the in-thread benchmark
+     * does: over tcp some receives find the next message not there yet and take the blocking path, the rest do not.
+     */
+    static void segmentsInBatches(Socket push, Socket pull, MemorySegment out, MemorySegment in) {
+        long size = out.byteSize();
+        for (int batch = 0; batch < MESSAGES / BATCH; batch++) {
+            for (int i = 0; i < BATCH; i++) {
+                out.set(ValueLayout.JAVA_BYTE, 0, (byte) i);
+                push.send(out);
+            }
+            for (int i = 0; i < BATCH; i++) {
+                if (pull.recv(in) != size || in.get(ValueLayout.JAVA_BYTE, 0) != (byte) i) {
+                    throw new AssertionError("message " + i + " of batch " + batch);
+                }
             }
         }
     }
