@@ -60,16 +60,19 @@ final class SocketIo {
     }
 
     boolean sendArray(byte[] data, int offset, int length, SendFlag flags) {
-        if (length <= IN_PLACE_LIMIT && CriticalCalls.allowed()) {
-            MemorySegment segment = sendSegmentOf(data, offset);
+        boolean inPlace = offset == 0 && length <= IN_PLACE_LIMIT;
+        if (inPlace && CriticalCalls.allowed()) {
+            MemorySegment segment = sendSegmentOf(data);
             if (LibZmq.sendNow(handleAddress, segment, length, flags.bits()) >= 0
                     || (caughtUp() && LibZmq.sendNow(handleAddress, segment, length, flags.bits()) >= 0)) {
                 return true;
             }
         }
+        // Larger arrays, and data at an offset (whose heap segment would be a new slice per call), are copied in
+        // Java into the socket's own message, which then goes by its own critical attempt unless one was made.
         initSendMsg(length);
         LibZmq.copyToMsg(data, offset, sendMsg, length);
-        return sendMessageSlowly(sendMsg, flags);
+        return inPlace ? sendMessageSlowly(sendMsg, flags) : sendMessage(sendMsg, flags);
     }
 
     boolean sendSegment(MemorySegment data, SendFlag flags) {
@@ -127,14 +130,15 @@ final class SocketIo {
     }
 
     int recvArray(byte[] buffer, int offset, int length, RecvFlag flags) {
-        if (length <= IN_PLACE_LIMIT && CriticalCalls.allowed()) {
-            MemorySegment segment = recvSegmentOf(buffer, offset);
-            int size = LibZmq.recvNow(handleAddress, segment, length, flags.bits());
+        boolean inPlace = offset == 0 && length <= IN_PLACE_LIMIT;
+        if (inPlace && CriticalCalls.allowed()) {
+            int size = LibZmq.recvNow(handleAddress, recvSegmentOf(buffer), length, flags.bits());
             if (size >= 0) {
                 return size;
             }
         }
-        int size = recvMessageSlowly(recvMsg, flags);
+        // As in sendArray: by the socket's own message, with its own critical attempt unless one was made.
+        int size = inPlace ? recvMessageSlowly(recvMsg, flags) : recvMessage(recvMsg, flags);
         if (size > 0) {
             LibZmq.copyFromMsg(recvMsg, buffer, offset, Math.min(size, length));
         }
@@ -245,22 +249,22 @@ final class SocketIo {
         return LibZmq.eventsNow(handleAddress, scratch.option, scratch.size) >= 0;
     }
 
-    /** The heap segment of {@code data} from {@code offset}; the whole-array one is kept for the next send. */
-    private MemorySegment sendSegmentOf(byte[] data, int offset) {
+    /** The heap segment of {@code data}, kept for the next send of the same array. */
+    private MemorySegment sendSegmentOf(byte[] data) {
         if (data != sendArray) {
             sendArray = data;
             sendArraySegment = MemorySegment.ofArray(data);
         }
-        return offset == 0 ? sendArraySegment : sendArraySegment.asSlice(offset);
+        return sendArraySegment;
     }
 
     /** Like {@link #sendSegmentOf}, for receives. */
-    private MemorySegment recvSegmentOf(byte[] buffer, int offset) {
+    private MemorySegment recvSegmentOf(byte[] buffer) {
         if (buffer != recvArray) {
             recvArray = buffer;
             recvArraySegment = MemorySegment.ofArray(buffer);
         }
-        return offset == 0 ? recvArraySegment : recvArraySegment.asSlice(offset);
+        return recvArraySegment;
     }
 
     private boolean sendFailed(int e) {

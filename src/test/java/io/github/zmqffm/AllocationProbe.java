@@ -25,6 +25,10 @@ public final class AllocationProbe {
             MemorySegment outSegment = arena.allocate(AllocationTest.SIZE);
             MemorySegment inSegment = arena.allocate(AllocationTest.SIZE);
             clean &= report("byte[]", repeats, () -> AllocationTest.byteArrays(push, pull, outArray, inArray));
+            byte[] outWider = new byte[AllocationTest.SIZE + 3];
+            byte[] inWider = new byte[AllocationTest.SIZE + 5];
+            clean &= report("byte[] at an offset", repeats,
+                    () -> AllocationTest.byteArraysAtAnOffset(push, pull, outWider, inWider));
             clean &= report("MemorySegment", repeats, () -> AllocationTest.segments(push, pull, outSegment, inSegment));
             ByteBuffer directOut = ByteBuffer.allocateDirect(AllocationTest.SIZE);
             ByteBuffer directIn = ByteBuffer.allocateDirect(AllocationTest.SIZE);

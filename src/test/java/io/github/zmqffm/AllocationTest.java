@@ -38,6 +38,13 @@ class AllocationTest {
     }
 
     @Test
+    void byteArraysAtAnOffset() {
+        byte[] out = new byte[SIZE + 3];
+        byte[] in = new byte[SIZE + 5];
+        measure("byte[] at an offset", (push, pull) -> byteArraysAtAnOffset(push, pull, out, in));
+    }
+
+    @Test
     void memorySegment() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(SIZE);
@@ -92,6 +99,17 @@ class AllocationTest {
             out[0] = (byte) i;
             push.send(out);
             if (pull.recv(in) != SIZE || in[0] != (byte) i) {
+                throw new AssertionError("message " + i);
+            }
+        }
+    }
+
+    /** Sends from offset 3 of {@code out} and receives at offset 5 of {@code in}, {@code SIZE} bytes each. */
+    static void byteArraysAtAnOffset(Socket push, Socket pull, byte[] out, byte[] in) {
+        for (int i = 0; i < MESSAGES; i++) {
+            out[3] = (byte) i;
+            push.send(out, 3, SIZE, SendFlag.NONE);
+            if (pull.recv(in, 5, SIZE, RecvFlag.NONE) != SIZE || in[5] != (byte) i) {
                 throw new AssertionError("message " + i);
             }
         }
