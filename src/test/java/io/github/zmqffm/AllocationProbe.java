@@ -38,7 +38,7 @@ public final class AllocationProbe {
             clean &= report("heap ByteBuffer", repeats, () -> AllocationTest.buffers(push, pull, heapOut, heapIn));
             clean &= report("Msg", repeats, () -> AllocationTest.messages(push, pull, out, in, outSegment, inSegment));
         }
-        // Over tcp, where some receives wait: the blocking path of native segments and direct buffers is taken too.
+        // Over tcp, where some receives wait: the blocking path of native segments is taken too.
         try (Context context = new Context(); Socket pull = context.socket(SocketType.PULL);
              Socket push = context.socket(SocketType.PUSH); Arena arena = Arena.ofConfined()) {
             push.connect(pull.bind("tcp://127.0.0.1:*"));

@@ -118,11 +118,14 @@ public final class VirtualThreadScenarios {
         }
     }
 
-    /** Waits, bounded, until every thread is parked (WAITING): a warm-up's receivers have taken the park path. */
+    /**
+     * Waits, bounded, until every thread is parked (WAITING): a warm-up's receivers have taken the park path. One
+     * that ended (it failed: nothing was sent yet) is not waited for; its failure is reported as usual.
+     */
     private static void awaitParked(List<Thread> threads, long boundSeconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(boundSeconds);
-        while (System.nanoTime() < deadline
-                && !threads.stream().allMatch(thread -> thread.getState() == Thread.State.WAITING)) {
+        while (System.nanoTime() < deadline && !threads.stream().allMatch(thread
+                -> thread.getState() == Thread.State.WAITING || thread.getState() == Thread.State.TERMINATED)) {
             Thread.sleep(5);
         }
     }
