@@ -84,7 +84,8 @@ final class SocketIo {
         }
         // Copied in Java into our own message: the JVM turns the fault of a mapped file truncated underneath into an
         // exception, and the blocking call goes by zmq_msg_send, which allocates nothing (zmq_send's errno capture
-        // made a segment per call here; zmq_send copies the data into a message just the same).
+        // made a segment per call here; zmq_send copies the data into a message just the same). The message takes
+        // its own critical attempt unless one was made.
         initSendMsg(length);
         try {
             ContentCopy.toMsg(data, sendMsg, length);
@@ -93,7 +94,7 @@ final class SocketIo {
             LibZmq.msgInit(sendMsg);
             throw e;
         }
-        return sendMessageSlowly(sendMsg, flags);
+        return inPlace ? sendMessageSlowly(sendMsg, flags) : sendMessage(sendMsg, flags);
     }
 
     /** Sends a buffer's remaining bytes: a heap buffer's array as one, any other buffer as its segment. */
@@ -155,7 +156,7 @@ final class SocketIo {
             }
         }
         // By our own message and a copy in Java, as sendSegment does (zmq_recv copies out of a message just the same).
-        int size = recvMessageSlowly(recvMsg, flags);
+        int size = inPlace ? recvMessageSlowly(recvMsg, flags) : recvMessage(recvMsg, flags);
         if (size > 0) {
             ContentCopy.fromMsg(recvMsg, buffer, Math.min(size, capacity));
         }
