@@ -29,6 +29,10 @@ class TestRouterMandatoryHwm {
             router.set(SocketOption.ROUTER_MANDATORY, true);
             router.set(SocketOption.SNDHWM, 1);
             router.set(SocketOption.LINGER, 1);
+            // Fixed kernel buffers, as libzmq's test_hwm_pubsub sets them: loopback's autotuned ones (megabytes here)
+            // held 14 messages of 64 KiB between the two checks on a quiet machine.
+            router.set(SocketOption.SNDBUF, 65536);
+            dealer.set(SocketOption.RCVBUF, 65536);
             String endpoint = router.bind("tcp://127.0.0.1:*");
             dealer.set(SocketOption.ROUTING_ID, "X".getBytes());
             dealer.set(SocketOption.RCVHWM, 1);
