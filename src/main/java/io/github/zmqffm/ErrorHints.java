@@ -62,7 +62,7 @@ final class ErrorHints {
                     + "\") is false)"
                     : "unknown transport '" + transport + "': use tcp, ipc, inproc, ws or udp";
             case ENOCOMPATPROTO -> "the " + transport + " transport does not fit this socket type (udp is for RADIO"
-                    + " and DISH, pgm and epgm for PUB and SUB)";
+                    + " and DISH, pgm and epgm for PUB and SUB, STREAM is for tcp and ipc)";
             case EINVAL -> invalidAddress(call, transport, address);
             case ENODEV -> call.equals("bind") && WITH_PORT.contains(transport)
                     ? notLocal(host(address)) : null;

@@ -112,12 +112,14 @@ public final class Socket implements AutoCloseable {
 
     /**
      * Binds to an endpoint and returns the endpoint actually bound: {@code bind("tcp://127.0.0.1:*")} returns
-     * {@code "tcp://127.0.0.1:41234"}. Errors: EINVAL, EPROTONOSUPPORT, ENOCOMPATPROTO, EADDRINUSE,
+     * {@code "tcp://127.0.0.1:41234"}. Errors: EINVAL, EPROTONOSUPPORT, ENOCOMPATPROTO (also a STREAM socket over
+     * inproc, which libzmq would abort on), EADDRINUSE,
      * EADDRNOTAVAIL, ENODEV, EMTHREAD, ETERM. {@link IllegalStateException} if {@link SocketOption#USE_FD} no
      * longer names a listening socket.
      */
     public String bind(String endpoint) {
         ZapRules.check(this, endpoint, true);
+        TransportRules.check(this, "bind", endpoint);
         UseFdCheck.beforeBind(this, endpoint);
         call("bind", endpoint, LibZmqControl::bind);
         return get(SocketOption.LAST_ENDPOINT);
@@ -126,6 +128,7 @@ public final class Socket implements AutoCloseable {
     /** Connects to an endpoint. Errors: EINVAL, EPROTONOSUPPORT, ENOCOMPATPROTO, EMTHREAD, ETERM. */
     public void connect(String endpoint) {
         ZapRules.check(this, endpoint, false);
+        TransportRules.check(this, "connect", endpoint);
         call("connect", endpoint, LibZmqControl::connect);
     }
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SocketTypeTest {
@@ -96,6 +97,22 @@ class SocketTypeTest {
             TestContext.assertErrno(Errno.EINVAL, () -> dish.join("x".repeat(255))); // already joined
             TestContext.assertErrno(Errno.EINVAL, () -> dish.join("x".repeat(256))); // too long
             dish.leave("x".repeat(255));
+        }
+    }
+
+    /**
+     * Fuzzer finding (seed 1202, index 33682): a REQ connected to a STREAM socket bound on inproc, and its first
+     * send aborted libzmq (stream.cpp:201). STREAM over inproc is refused with ENOCOMPATPROTO; tcp still works.
+     */
+    @Test
+    void streamOverInprocIsRefusedBecauseLibzmqWouldAbort() {
+        try (Socket stream = zmq.socket(SocketType.STREAM)) {
+            ZmqException bind = assertThrows(ZmqException.class, () -> stream.bind("inproc://stream-abort"));
+            assertEquals(Errno.ENOCOMPATPROTO, bind.error());
+            assertTrue(bind.getMessage().contains("STREAM"), bind.getMessage());
+            ZmqException connect = assertThrows(ZmqException.class, () -> stream.connect("inproc://stream-abort"));
+            assertEquals(Errno.ENOCOMPATPROTO, connect.error());
+            assertTrue(stream.bind("tcp://127.0.0.1:*").startsWith("tcp://127.0.0.1:"));
         }
     }
 
