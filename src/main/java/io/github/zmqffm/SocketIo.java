@@ -90,8 +90,7 @@ final class SocketIo {
         try {
             ContentCopy.toMsg(data, sendMsg, length);
         } catch (RuntimeException e) {
-            LibZmq.msgClose(errno, sendMsg);
-            LibZmq.msgInit(sendMsg);
+            dropUnsent(sendMsg);
             throw e;
         }
         return inPlace ? sendMessageSlowly(sendMsg, flags) : sendMessage(sendMsg, flags);
@@ -121,11 +120,7 @@ final class SocketIo {
             if (e == EINTR || (e == EAGAIN && awaitKeeping(msg))) {
                 continue;
             }
-            if (msg == sendMsg) {
-                // Our own message: drop the unsent copy so the next send starts clean.
-                LibZmq.msgClose(errno, sendMsg);
-                LibZmq.msgInit(sendMsg);
-            }
+            dropUnsent(msg);
             return sendFailed(e);
         }
     }
@@ -223,11 +218,16 @@ final class SocketIo {
         try {
             return wait.await(true, "send");
         } catch (RuntimeException e) {
-            if (msg == sendMsg) {
-                LibZmq.msgClose(errno, sendMsg);
-                LibZmq.msgInit(sendMsg);
-            }
+            dropUnsent(msg);
             throw e;
+        }
+    }
+
+    /** If {@code msg} is the socket's own message, drops its unsent copy so that the next send starts clean. */
+    private void dropUnsent(MemorySegment msg) {
+        if (msg == sendMsg) {
+            LibZmq.msgClose(errno, sendMsg);
+            LibZmq.msgInit(sendMsg);
         }
     }
 
