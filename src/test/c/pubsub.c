@@ -4,7 +4,7 @@
  *       its subscriptions are in place: no slow-joiner loss), then <count> rounds of [topic, "topic#i"] for
  *       every topic, then [end, ""]
  *   pubsub sub <bind|connect> <endpoint> <filter>...
- *       subscribes to probe, end and the filters; prints SUBSCRIBED at the first probe, then "topic body"
+ *       subscribes to end, the filters and probe (last); prints SUBSCRIBED at the first probe, then "topic body"
  *       for every other message, and END at the end message */
 #include "peer.h"
 
@@ -38,11 +38,12 @@ static void publish(void *socket, int count, int topics, char **topic) {
 }
 
 static void subscribe(void *socket, int filters, char **filter) {
-    set_text(socket, ZMQ_SUBSCRIBE, "probe");
     set_text(socket, ZMQ_SUBSCRIBE, "end");
     for (int f = 0; f < filters; f++) {
         set_text(socket, ZMQ_SUBSCRIBE, filter[f]);
     }
+    /* Last: the publisher reads subscriptions in order, so once it matches a probe it has all the others. */
+    set_text(socket, ZMQ_SUBSCRIBE, "probe");
     char topic[FRAME_MAX];
     char body[FRAME_MAX];
     int subscribed = 0;
