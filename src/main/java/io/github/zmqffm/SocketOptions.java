@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 /** Converts option values between Java and their C representation, through the socket's scratch memory. */
 final class SocketOptions {
 
-    /** {@code sizeof(zmq_fd_t)}: an {@code int} file descriptor, or a 64-bit {@code SOCKET} on Windows. */
     /** A Z85-encoded CURVE key and its terminating NUL. */
     private static final long Z85_KEY_SIZE = 41;
+    /** {@code sizeof(zmq_fd_t)}: an {@code int} file descriptor, or a 64-bit {@code SOCKET} on Windows. */
     private static final long FD_SIZE = NativeAbi.CURRENT.fd().byteSize();
     /** Bytes and string values are read with buffers of up to 2 MiB (an inproc endpoint is as long as its name). */
     private static final long MAX_VALUE_SIZE = 1L << 20;

@@ -67,6 +67,7 @@ class MonitorTest {
     }
 
     @Test
+    @SuppressWarnings("try") // closes the socket inside its try on purpose
     void listeningAcceptedConnectedDisconnectedClosedAndStoppedOverTcp() {
         try (Socket server = zmq.socket(SocketType.REP); Socket client = zmq.socket(SocketType.REQ);
              Monitor serverEvents = Monitor.of(server); Monitor clientEvents = Monitor.of(client)) {
@@ -130,6 +131,7 @@ class MonitorTest {
     }
 
     @Test
+    @SuppressWarnings("try") // closes the socket inside its try on purpose
     void closingTheSocketStopsTheMonitor() {
         try (Socket socket = zmq.socket(SocketType.PULL); Monitor events = Monitor.of(socket)) {
             socket.bind("tcp://127.0.0.1:*");

@@ -117,6 +117,7 @@ class PollerTest {
     }
 
     @Test
+    @SuppressWarnings("try") // closes the socket and the poller inside their try on purpose
     void aClosedSocketOrPollerIsRefused() {
         try (Socket pull = zmq.socket(SocketType.PULL); Poller poller = new Poller()) {
             Socket other = zmq.socket(SocketType.PULL);

@@ -136,7 +136,7 @@ class AuthenticatorTest {
         Certificate bob = Certificate.create().withMeta("name", "bob");
         alice.save(dir, "alice");
         bob.save(dir, "bob");
-        try (Authenticator auth = Authenticator.start(zmq.context(), Policy.create().curveCertificates(dir))) {
+        try (Authenticator _ = Authenticator.start(zmq.context(), Policy.create().curveCertificates(dir))) {
             Handshake.Outcome outcome = Handshake.attempt(zmq, curveServer(), curveClient(alice), null, List.of("name", "Socket-Type"));
             assertEquals("alice", outcome.assertAllowed());
             assertEquals("Alice Smith", outcome.properties().get("name"));

@@ -62,7 +62,7 @@ class ZapServiceTest {
     @Test
     void curveMetadataIsEncodedAsZmtpProperties() {
         Certificate client = Certificate.create().withMeta("name", "dave").withMeta("Identity", "spoof");
-        try (Authenticator auth = Authenticator.start(zmq.context(), Policy.create().curveKeys(List.of(client.publicKey())));
+        try (Authenticator _ = Authenticator.start(zmq.context(), Policy.create().curveKeys(List.of(client.publicKey())));
              Socket libzmq = zmq.socket(SocketType.REQ)) {
             libzmq.connect(Authenticator.ZAP_ENDPOINT);
             byte[] key = io.github.zmqffm.Z85.decode(client.publicKey());
@@ -100,7 +100,7 @@ class ZapServiceTest {
         Level before = logger.getLevel();
         logger.setLevel(Level.ALL);
         logger.addHandler(capture);
-        try (Authenticator auth = Authenticator.start(zmq.context(), Policy.create().plainPasswords(Map.of("admin", "hunter2")));
+        try (Authenticator _ = Authenticator.start(zmq.context(), Policy.create().plainPasswords(Map.of("admin", "hunter2")));
              Socket libzmq = zmq.socket(SocketType.REQ)) {
             libzmq.connect(Authenticator.ZAP_ENDPOINT);
             ask(libzmq, "1.0", "1", "intranet", "10.1.2.3", "", "PLAIN", "admin", "hunter2");

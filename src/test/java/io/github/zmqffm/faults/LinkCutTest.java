@@ -38,7 +38,7 @@ class LinkCutTest {
             pull.set(SocketOption.HEARTBEAT_TIMEOUT, 1000);
             pull.set(SocketOption.RCVTIMEO, 100);
             String endpoint = pull.bind("tcp://" + test.namespace().hostAddress() + ":*");
-            try (PeerProcess peer = PeerProcess.start(test.namespace(), "push", endpoint, "200")) {
+            try (PeerProcess _ = PeerProcess.start(test.namespace(), "push", endpoint, "200")) {
                 SequenceCheck stream = new SequenceCheck();
                 receive(pull, stream, 300, Duration.ofSeconds(30));
                 assertEquals(0, stream.lost(), "nothing lost before the cut: " + stream);
@@ -73,7 +73,7 @@ class LinkCutTest {
             pull.set(SocketOption.LINGER, 0);
             pull.set(SocketOption.RCVTIMEO, 100);
             String endpoint = pull.bind("tcp://" + test.namespace().hostAddress() + ":*");
-            try (PeerProcess peer = PeerProcess.start(test.namespace(), "push", endpoint, "0")) {
+            try (PeerProcess _ = PeerProcess.start(test.namespace(), "push", endpoint, "0")) {
                 SequenceCheck stream = new SequenceCheck();
                 receive(pull, stream, 100, Duration.ofSeconds(30));
                 test.namespace().linkDown();

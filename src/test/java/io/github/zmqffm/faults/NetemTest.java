@@ -34,7 +34,7 @@ class NetemTest {
             pull.set(SocketOption.HEARTBEAT_IVL, 1000);
             pull.set(SocketOption.HEARTBEAT_TIMEOUT, 10_000);
             String endpoint = pull.bind("tcp://" + host.hostAddress() + ":*");
-            try (PeerProcess peer = PeerProcess.start(host, "push", endpoint, "1000")) {
+            try (PeerProcess _ = PeerProcess.start(host, "push", endpoint, "1000")) {
                 SequenceCheck stream = new SequenceCheck();
                 byte[] buffer = new byte[8];
                 long deadline = System.nanoTime() + 120_000_000_000L;

@@ -87,7 +87,7 @@ class PeerKillTest {
                 first.kill();
             }
             assertNull(req.recvString(), "the request in flight died with the REP: no answer comes");
-            try (PeerProcess second = PeerProcess.start(test.namespace(), "rep", endpoint)) {
+            try (PeerProcess _ = PeerProcess.start(test.namespace(), "rep", endpoint)) {
                 int resends = 1 + ask(req, "request 20"); // REQ_RELAXED: it may send again without a reply
                 for (int i = 21; i < 40; i++) {
                     ask(req, "request " + i);

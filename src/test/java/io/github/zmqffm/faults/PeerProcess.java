@@ -108,9 +108,14 @@ final class PeerProcess implements AutoCloseable {
         }
     }
 
+    /** {@link #kill()}s the peer; if interrupted meanwhile, keeps the thread's interrupt status for its caller. */
     @Override
-    public void close() throws InterruptedException {
-        kill();
+    public void close() {
+        try {
+            kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             Files.deleteIfExists(stderr);
         } catch (IOException e) {

@@ -116,7 +116,7 @@ class AuthInteropTest extends InteropTestBase {
         assertEquals(List.of(secret.publicKey()),
                 CertificateStore.of(clients).certificates().stream().map(Certificate::publicKey).toList());
         Certificate.of(serverKeys).save(dir, "server");
-        try (Authenticator auth = Authenticator.start(zmq.context(), Policy.create().curveCertificates(clients))) {
+        try (Authenticator _ = Authenticator.start(zmq.context(), Policy.create().curveCertificates(clients))) {
             // bob.key (the public half) holds no metadata, so the User-Id is the key itself.
             expectAllowed(Peer.Lang.PYTHON, curveServer(), secret.publicKey(), "curve-cert",
                     dir.resolve("server.key").toString(), clients.resolve("bob.key_secret").toString());
@@ -143,7 +143,7 @@ class AuthInteropTest extends InteropTestBase {
             server.apply(socket);
             socket.set(SocketOption.CURVE_SERVER, true);
         };
-        try (Authenticator auth = Authenticator.start(zmq.context(), Policy.create().curveCertificates(clients))) {
+        try (Authenticator _ = Authenticator.start(zmq.context(), Policy.create().curveCertificates(clients))) {
             expectAllowed(Peer.Lang.PYTHON, serverSetup, "carol name=Carol", "curve-cert",
                     dir.resolve("server.key").toString(), clients.resolve("carol.key_secret").toString());
         }

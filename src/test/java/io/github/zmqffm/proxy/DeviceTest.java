@@ -47,7 +47,7 @@ class DeviceTest {
                 SocketSpec.of(SocketType.ROUTER, "@tcp://127.0.0.1:*"),
                 SocketSpec.of(SocketType.DEALER, "@tcp://127.0.0.1:*"))) {
             Map<String, Integer> served;
-            try (QueueLoad.Workers workers = new QueueLoad.Workers(zmq, device.backendEndpoint(), QueueLoad.WORKERS)) {
+            try (QueueLoad.Workers _ = new QueueLoad.Workers(zmq, device.backendEndpoint(), QueueLoad.WORKERS)) {
                 served = QueueLoad.runJavaClients(zmq, device.frontendEndpoint());
             }
             QueueLoad.assertAllServed(served);

@@ -63,7 +63,7 @@ class QueueInteropTest {
     void cClients(@TempDir Path dir) throws Exception {
         Path client = compile(dir);
         try (RunningProxy device = queue();
-             QueueLoad.Workers workers = new QueueLoad.Workers(zmq, device.backendEndpoint(), QueueLoad.WORKERS)) {
+             QueueLoad.Workers _ = new QueueLoad.Workers(zmq, device.backendEndpoint(), QueueLoad.WORKERS)) {
             List<Process> clients = new ArrayList<>();
             try {
                 for (int c = 0; c < QueueLoad.CLIENTS; c++) {

@@ -58,11 +58,16 @@ final class QueueLoad {
             }
         }
 
+        /** Stops and joins the workers (an interrupt ends the wait and stays set), then fails if one failed. */
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             stop.set(true);
-            for (Thread thread : threads) {
-                thread.join(10_000);
+            try {
+                for (Thread thread : threads) {
+                    thread.join(10_000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             assertTrue(failures.isEmpty(), "worker failed: " + failures);
         }

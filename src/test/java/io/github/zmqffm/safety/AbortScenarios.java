@@ -39,7 +39,7 @@ public final class AbortScenarios {
 
     /** A PLAIN server and client over tcp, with a real ZAP handler; with {@code enforce}, the bind is refused. */
     private static void plainHandshake(Context context, boolean enforce) {
-        try (Authenticator zap = Authenticator.start(context, Policy.create().plainPasswords(Map.of("user", "password")));
+        try (Authenticator _ = Authenticator.start(context, Policy.create().plainPasswords(Map.of("user", "password")));
              Socket server = Scenarios.socket(context, SocketType.PULL, Duration.ofSeconds(5));
              Socket client = Scenarios.socket(context, SocketType.PUSH, Duration.ofSeconds(5))) {
             server.set(SocketOption.PLAIN_SERVER, true);
