@@ -146,6 +146,8 @@ public final class SendRecvLoop {
             case HEAP_BUFFER -> new Buffers(pair, size, ByteBuffer.allocate(size), ByteBuffer.allocate(size));
             case MSG -> new Msgs(pair, size);
             case MULTIPART -> new Multipart(pair, size);
+            case FFM_BYTES -> new FfmFloor.Bytes(pair, size);
+            case FFM_MSG -> new FfmFloor.Msgs(pair, size, arena);
         };
     }
 
