@@ -43,6 +43,10 @@ public final class VirtualThreadScenarios {
         try (Recording recording = new Recording()) {
             recording.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ZERO).withStackTrace();
             recording.start();
+            // A running recording makes every Throwable constructor call JFR's ThrowableTracer: initialize it here,
+            // or two virtual threads making their first sockets (each records a Throwable as its origin) race
+            // for its class initialization, and the one that waits for it pins its carrier.
+            new Throwable("initializes JFR's throwable tracing on this platform thread");
             switch (args[0]) {
                 case "pull-push" -> pullPush(args.length > 1 ? WaitStrategy.valueOf(args[1]) : WaitStrategy.AUTO, 100, true);
                 case "many-sockets" -> manySockets(Integer.parseInt(args[1]), true);
