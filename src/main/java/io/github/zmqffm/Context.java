@@ -48,6 +48,7 @@ public final class Context implements AutoCloseable {
     /** Any thread may call a context; {@link #close()} waits for calls in progress before terminating it. */
     private final CallGuard guard = new CallGuard(true, false, "context", () -> "this context is closed");
     private final Set<SocketResource> sockets = ConcurrentHashMap.newKeySet();
+    private final InprocPeers inprocPeers = new InprocPeers();
     private volatile boolean closed;
     private volatile boolean started; // its first socket started libzmq's reaper and I/O threads
     private final IoThreadScheduling scheduling = new IoThreadScheduling();
@@ -236,6 +237,11 @@ public final class Context implements AutoCloseable {
     /** The context's wait strategy (see {@link #setWaitStrategy}). */
     public WaitStrategy waitStrategy() {
         return waitStrategy;
+    }
+
+    /** Which of this context's sockets are attached to each inproc endpoint (bind and connect check peers). */
+    InprocPeers inprocPeers() {
+        return inprocPeers;
     }
 
     /** The readiness thread, started on first use; null if it cannot be had (no epoll, context closed). */

@@ -113,7 +113,8 @@ public final class Socket implements AutoCloseable {
     /**
      * Binds to an endpoint and returns the endpoint actually bound: {@code bind("tcp://127.0.0.1:*")} returns
      * {@code "tcp://127.0.0.1:41234"}. Errors: EINVAL, EPROTONOSUPPORT, ENOCOMPATPROTO (also a STREAM socket over
-     * inproc, which libzmq would abort on), EADDRINUSE,
+     * inproc, which libzmq would abort on, and an inproc endpoint that a socket of a type libzmq's handshake would
+     * refuse as a peer has connected to), EADDRINUSE,
      * EADDRNOTAVAIL, ENODEV, EMTHREAD, ETERM. {@link IllegalStateException} if {@link SocketOption#USE_FD} no
      * longer names a listening socket.
      */
@@ -121,25 +122,42 @@ public final class Socket implements AutoCloseable {
         ZapRules.check(this, endpoint, true);
         TransportRules.check(this, "bind", endpoint);
         UseFdCheck.beforeBind(this, endpoint);
-        call("bind", endpoint, LibZmqControl::bind);
+        if (TransportRules.isInproc(endpoint)) {
+            context.inprocPeers().bind(this, endpoint, () -> call("bind", endpoint, LibZmqControl::bind));
+        } else {
+            call("bind", endpoint, LibZmqControl::bind);
+        }
         return get(SocketOption.LAST_ENDPOINT);
     }
 
-    /** Connects to an endpoint. Errors: EINVAL, EPROTONOSUPPORT, ENOCOMPATPROTO, EMTHREAD, ETERM. */
+    /**
+     * Connects to an endpoint. Errors: EINVAL, EPROTONOSUPPORT, ENOCOMPATPROTO (also an inproc endpoint bound by a
+     * socket type libzmq's handshake would refuse as a peer), EMTHREAD, ETERM.
+     */
     public void connect(String endpoint) {
         ZapRules.check(this, endpoint, false);
         TransportRules.check(this, "connect", endpoint);
-        call("connect", endpoint, LibZmqControl::connect);
+        if (TransportRules.isInproc(endpoint)) {
+            context.inprocPeers().connect(this, endpoint, () -> call("connect", endpoint, LibZmqControl::connect));
+        } else {
+            call("connect", endpoint, LibZmqControl::connect);
+        }
     }
 
     /** Stops listening on an endpoint (use the string {@link #bind} returned). Errors: EINVAL, ENOENT, ETERM. */
     public void unbind(String endpoint) {
         call("unbind", endpoint, LibZmqControl::unbind);
+        if (TransportRules.isInproc(endpoint)) {
+            context.inprocPeers().unbound(this, endpoint);
+        }
     }
 
     /** Disconnects from an endpoint. Errors: EINVAL, ENOENT, ETERM. */
     public void disconnect(String endpoint) {
         call("disconnect", endpoint, LibZmqControl::disconnect);
+        if (TransportRules.isInproc(endpoint)) {
+            context.inprocPeers().disconnected(this, endpoint);
+        }
     }
 
     /**

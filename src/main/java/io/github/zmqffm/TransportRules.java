@@ -13,9 +13,14 @@ final class TransportRules {
      * are, and libzmq asserts on the first multipart one (stream.cpp:201; a REQ's delimiter does it).
      */
     static void check(Socket socket, String call, String endpoint) {
-        if (socket.type() == SocketType.STREAM && endpoint != null && endpoint.startsWith("inproc://")) {
+        if (socket.type() == SocketType.STREAM && isInproc(endpoint)) {
             throw Errors.exception(call, endpoint, Errno.ENOCOMPATPROTO.code(), "a STREAM socket has no inproc"
                     + " engine to frame its peers' messages, and libzmq aborts on the first multipart one");
         }
+    }
+
+    /** Whether the endpoint is an inproc one, whose peers {@link InprocPeers} checks. */
+    static boolean isInproc(String endpoint) {
+        return endpoint != null && endpoint.startsWith("inproc://");
     }
 }

@@ -1,0 +1,159 @@
+package io.github.zmqffm;
+
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.github.zmqffm.SocketType.CHANNEL;
+import static io.github.zmqffm.SocketType.CLIENT;
+import static io.github.zmqffm.SocketType.DEALER;
+import static io.github.zmqffm.SocketType.DGRAM;
+import static io.github.zmqffm.SocketType.DISH;
+import static io.github.zmqffm.SocketType.GATHER;
+import static io.github.zmqffm.SocketType.PAIR;
+import static io.github.zmqffm.SocketType.PEER;
+import static io.github.zmqffm.SocketType.PUB;
+import static io.github.zmqffm.SocketType.PULL;
+import static io.github.zmqffm.SocketType.PUSH;
+import static io.github.zmqffm.SocketType.RADIO;
+import static io.github.zmqffm.SocketType.REP;
+import static io.github.zmqffm.SocketType.REQ;
+import static io.github.zmqffm.SocketType.ROUTER;
+import static io.github.zmqffm.SocketType.SCATTER;
+import static io.github.zmqffm.SocketType.SERVER;
+import static io.github.zmqffm.SocketType.SUB;
+import static io.github.zmqffm.SocketType.XPUB;
+import static io.github.zmqffm.SocketType.XSUB;
+
+/**
+ * The sockets of one context attached to each inproc endpoint, so that bind and connect refuse with
+ * ENOCOMPATPROTO a pair of socket types that libzmq's ZMTP handshake refuses on every other transport. Over inproc
+ * there is no handshake: libzmq connects any two types, and some pairs abort the process (a DISH sends each peer
+ * JOIN messages, which any socket but a RADIO hands to zmq_msg_recv, whose size() asserts at msg.cpp:426).
+ * Sockets are held weakly; closed or collected ones count as gone.
+ */
+final class InprocPeers {
+
+    /** libzmq's {@code mechanism_t::check_socket_type}: the peer types each type's handshake accepts. */
+    private static final Map<SocketType, Set<SocketType>> PEERS = new EnumMap<>(Map.ofEntries(
+            Map.entry(REQ, EnumSet.of(REP, ROUTER)),
+            Map.entry(REP, EnumSet.of(REQ, DEALER)),
+            Map.entry(DEALER, EnumSet.of(REP, DEALER, ROUTER)),
+            Map.entry(ROUTER, EnumSet.of(REQ, DEALER, ROUTER)),
+            Map.entry(PUSH, EnumSet.of(PULL)),
+            Map.entry(PULL, EnumSet.of(PUSH)),
+            Map.entry(PUB, EnumSet.of(SUB, XSUB)),
+            Map.entry(SUB, EnumSet.of(PUB, XPUB)),
+            Map.entry(XPUB, EnumSet.of(SUB, XSUB)),
+            Map.entry(XSUB, EnumSet.of(PUB, XPUB)),
+            Map.entry(PAIR, EnumSet.of(PAIR)),
+            Map.entry(SERVER, EnumSet.of(CLIENT)),
+            Map.entry(CLIENT, EnumSet.of(SERVER)),
+            Map.entry(RADIO, EnumSet.of(DISH)),
+            Map.entry(DISH, EnumSet.of(RADIO)),
+            Map.entry(GATHER, EnumSet.of(SCATTER)),
+            Map.entry(SCATTER, EnumSet.of(GATHER)),
+            Map.entry(DGRAM, EnumSet.of(DGRAM)),
+            Map.entry(PEER, EnumSet.of(PEER)),
+            Map.entry(CHANNEL, EnumSet.of(CHANNEL))));
+
+    /** One socket on an endpoint. */
+    private record Attached(WeakReference<Socket> socket, SocketType type) {
+        Attached(Socket socket) {
+            this(new WeakReference<>(socket), socket.type());
+        }
+
+        boolean isGone() {
+            Socket s = socket.get();
+            return s == null || s.isClosed();
+        }
+
+        boolean is(Socket other) {
+            return socket.get() == other;
+        }
+    }
+
+    private final Map<String, Attached> binders = new HashMap<>();
+    private final Map<String, List<Attached>> connecters = new HashMap<>();
+    /** Records made since the last sweep of gone sockets; a sweep every so many keeps the maps bounded. */
+    private int recordsSinceSweep;
+
+    /** Whether libzmq's handshake would accept {@code a} and {@code b} as peers. */
+    static boolean arePeers(SocketType a, SocketType b) {
+        return PEERS.getOrDefault(a, Set.of()).contains(b);
+    }
+
+    /** Runs {@code bind} unless a socket connected to the endpoint cannot peer with this one; then records it. */
+    synchronized void bind(Socket socket, String endpoint, Runnable bind) {
+        for (Attached peer : live(connecters.get(endpoint))) {
+            refuseUnlessPeers(socket, peer.type(), "bind", endpoint, "connected");
+        }
+        bind.run();
+        binders.put(endpoint, new Attached(socket));
+        recorded();
+    }
+
+    /** Runs {@code connect} unless the socket bound at the endpoint cannot peer with this one; then records it. */
+    synchronized void connect(Socket socket, String endpoint, Runnable connect) {
+        Attached binder = binders.get(endpoint);
+        if (binder != null && !binder.isGone()) {
+            refuseUnlessPeers(socket, binder.type(), "connect", endpoint, "bound");
+        }
+        connect.run();
+        connecters.computeIfAbsent(endpoint, e -> new ArrayList<>()).add(new Attached(socket));
+        recorded();
+    }
+
+    /** The socket no longer listens on the endpoint. */
+    synchronized void unbound(Socket socket, String endpoint) {
+        Attached binder = binders.get(endpoint);
+        if (binder != null && binder.is(socket)) {
+            binders.remove(endpoint);
+        }
+    }
+
+    /** The socket is no longer connected to the endpoint. */
+    synchronized void disconnected(Socket socket, String endpoint) {
+        List<Attached> list = connecters.get(endpoint);
+        if (list != null) {
+            list.removeIf(a -> a.is(socket));
+            if (list.isEmpty()) {
+                connecters.remove(endpoint);
+            }
+        }
+    }
+
+    private static void refuseUnlessPeers(Socket socket, SocketType peer, String call, String endpoint, String how) {
+        if (!arePeers(socket.type(), peer)) {
+            throw Errors.exception(call, endpoint, Errno.ENOCOMPATPROTO.code(), "a " + socket.type()
+                    + " socket cannot be a peer of the " + peer + " socket " + how + " there: libzmq's handshake"
+                    + " refuses this pair on other transports, and over inproc, which has none, some such pairs"
+                    + " abort the process");
+        }
+    }
+
+    private List<Attached> live(List<Attached> list) {
+        if (list == null) {
+            return List.of();
+        }
+        list.removeIf(Attached::isGone);
+        return list;
+    }
+
+    private void recorded() {
+        if (++recordsSinceSweep < 256) {
+            return;
+        }
+        recordsSinceSweep = 0;
+        binders.values().removeIf(Attached::isGone);
+        connecters.values().removeIf(list -> {
+            list.removeIf(Attached::isGone);
+            return list.isEmpty();
+        });
+    }
+}
