@@ -11,6 +11,19 @@ final class ContentCopy {
 
     private ContentCopy() {}
 
+    /**
+     * Throws what an access to {@code segment} would: {@link IllegalStateException} once its arena is closed (a
+     * {@link Msg#data()} view whose message moved on), {@link WrongThreadException} off a confined arena's thread.
+     */
+    static void requireUsable(MemorySegment segment) {
+        if (!segment.scope().isAlive()) {
+            throw new IllegalStateException("the segment's arena is closed (a Msg.data() view whose message moved on?)");
+        }
+        if (!segment.isAccessibleBy(Thread.currentThread())) {
+            throw new WrongThreadException("the segment belongs to a confined arena of another thread");
+        }
+    }
+
     /** Copies the first {@code length} bytes of a message's content into {@code target}. */
     static void fromMsg(MemorySegment msg, MemorySegment target, long length) {
         try {

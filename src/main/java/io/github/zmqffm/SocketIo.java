@@ -151,6 +151,8 @@ final class SocketIo {
             }
         }
         // By our own message and a copy in Java, as sendSegment does (zmq_recv copies out of a message just the same).
+        // The buffer is checked first: else a stale view would get EAGAIN without a word, or lose a message at the copy.
+        ContentCopy.requireUsable(buffer);
         int size = inPlace ? recvMessageSlowly(recvMsg, flags) : recvMessage(recvMsg, flags);
         if (size > 0) {
             ContentCopy.fromMsg(recvMsg, buffer, Math.min(size, capacity));

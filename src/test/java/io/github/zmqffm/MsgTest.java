@@ -21,6 +21,27 @@ class MsgTest {
     @RegisterExtension
     final TestContext zmq = new TestContext();
 
+    /**
+     * Fuzzer finding (seed 1202, index 73246): a receive into a stale view that took the slow path (after a
+     * Msg.wrap, or larger than 64 KiB as here) returned EAGAIN without a word, and a blocking one took the message
+     * off the socket before the copy threw. Now it throws first and the message stays.
+     */
+    @Test
+    void aReceiveIntoAStaleViewThrowsBeforeTakingAMessage() {
+        int size = 100 * 1024;
+        try (Socket pull = zmq.socket(SocketType.PULL); Socket push = zmq.socket(SocketType.PUSH);
+             Msg viewed = Msg.allocate(size)) {
+            pull.set(SocketOption.RCVTIMEO, 5_000);
+            push.connect(pull.bind("inproc://stale-view-receive"));
+            MemorySegment view = viewed.data();
+            viewed.reset(1);
+            assertThrows(IllegalStateException.class, () -> pull.recv(view, RecvFlag.DONTWAIT));
+            push.send(new byte[size]);
+            assertThrows(IllegalStateException.class, () -> pull.recv(view));
+            assertEquals(size, pull.recv(new byte[size]), "the message is still on the socket");
+        }
+    }
+
     @Test
     void allocateWriteSendReceiveInPlace() {
         try (Socket pull = zmq.socket(SocketType.PULL); Socket push = zmq.socket(SocketType.PUSH);
