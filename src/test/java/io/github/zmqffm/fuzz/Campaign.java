@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 final class Campaign {
 
     /** What to run; see {@link #fromSystemProperties()} for the names. */
-    record Config(long seed, int sequences, long onlyIndex, int maxThreads, int children, Set<String> excluded,
+    record Config(long seed, int sequences, long from, long onlyIndex, int maxThreads, int children, Set<String> excluded,
                   Path out, long budgetMillis, int recycleEvery, int shrinkClasses, int shrinkRuns,
                   long shrinkMillis) {}
 
@@ -74,7 +74,7 @@ final class Campaign {
 
     /**
      * The configuration from {@code -Dzmqffm.fuzz.*}: {@code sequences} (2000), {@code seed} (a number, or
-     * {@code random}; default 8), {@code index} (run only that sequence), {@code threads} (at most per sequence, 3),
+     * {@code random}; default 8), {@code from} (the first index, 0), {@code index} (run only that sequence), {@code threads} (at most per sequence, 3),
      * {@code children} (JVMs at once, 2), {@code exclude} (e.g. {@code UseView,Send:VIEW}; the {@link #RESTRICTED} calls are always left out unless
      * {@code restricted=true}), {@code budgetMillis}
      * (per sequence, 20000), {@code recycle} (sequences per child, 250), {@code shrink} (classes to shrink, 5),
@@ -88,7 +88,8 @@ final class Campaign {
             excluded.addAll(RESTRICTED);
         }
         return new Config(seed.equals("random") ? new SecureRandom().nextLong() : Long.parseLong(seed),
-                Integer.getInteger("zmqffm.fuzz.sequences", 2000), Long.getLong("zmqffm.fuzz.index", -1),
+                Integer.getInteger("zmqffm.fuzz.sequences", 2000), Long.getLong("zmqffm.fuzz.from", 0),
+                Long.getLong("zmqffm.fuzz.index", -1),
                 Integer.getInteger("zmqffm.fuzz.threads", 3), Integer.getInteger("zmqffm.fuzz.children", 2), excluded,
                 Path.of(System.getProperty("zmqffm.fuzz.out", "target/fuzz")).toAbsolutePath(),
                 Long.getLong("zmqffm.fuzz.budgetMillis", 20_000), Integer.getInteger("zmqffm.fuzz.recycle", 250),
@@ -107,7 +108,7 @@ final class Campaign {
     Report run() throws InterruptedException {
         Arbitrary<Sequence> sequences = new Generators(config.maxThreads(), config.excluded()).sequences();
         RandomGenerator<Sequence> generator = sequences.generator(GEN_SIZE);
-        long first = config.onlyIndex() >= 0 ? config.onlyIndex() : 0;
+        long first = config.onlyIndex() >= 0 ? config.onlyIndex() : config.from();
         long count = config.onlyIndex() >= 0 ? 1 : config.sequences();
         log("seed " + config.seed() + ", " + count + " sequences from index " + first + ", up to " + config.maxThreads()
                 + " threads each, " + config.children() + " child JVMs"
@@ -164,7 +165,9 @@ final class Campaign {
                 }
                 if (outcome.failed()) {
                     Finding finding = findings.computeIfAbsent(outcome.key(), k -> {
-                        log("new failure class at index " + index + ": " + outcome.key());
+                        // The detail now, not only in the report: a campaign stopped early keeps it in its log.
+                        log("new failure class at index " + index + ": " + outcome.key() + "\n"
+                                + outcome.detail().lines().limit(40).collect(Collectors.joining("\n")));
                         return new Finding(outcome, index, sequence);
                     });
                     finding.count.incrementAndGet();
