@@ -206,7 +206,10 @@ public final class BenchCompare implements Callable<Integer> {
                         System.err.println(c.latency() ? String.format(Locale.ROOT, "%.2f us", sample.value())
                                 : String.format(Locale.ROOT, "%,.0f msg/s", sample.value())
                                 + (Double.isNaN(sample.localCpuSeconds()) ? "" : String.format(Locale.ROOT,
-                                        ", CPU %.3f s + %.3f s", sample.localCpuSeconds(), sample.remoteCpuSeconds())));
+                                        ", CPU %.3f s + %s", sample.localCpuSeconds(),
+                                        Double.isNaN(sample.remoteCpuSeconds()) ? "? (the sender ended before it was"
+                                                + " seen connected)" : String.format(Locale.ROOT, "%.3f s",
+                                                sample.remoteCpuSeconds()))));
                     } catch (IOException e) {
                         results.failed(c, impl, e.getMessage());
                         System.err.println("FAILED: " + e.getMessage());
