@@ -5,7 +5,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,8 +19,7 @@ class FaultReportTest {
     @Test
     void aFaultInAnIoThreadLeavesACrashReport(@TempDir Path directory) throws Exception {
         Path report = directory.resolve("hs_err.log");
-        ChildJvm.Result result = ChildJvm.finish(ChildJvm.start(List.of("-XX:ErrorFile=" + report,
-                "-XX:-CreateCoredumpOnCrash"), IoThreadFaultProbe.class));
+        ChildJvm.Result result = IoThreadFaultProbe.runWritingReportTo(report);
         assertTrue(result.stdout().contains("connected"), result.stdout() + result.stderr());
         // 139 (signal 11) with no report is the kernel's kill; the JVM's handler writes the report, then exits.
         assertTrue(Files.exists(report), "no crash report; exit code " + result.exitCode() + "\n" + result.stdout()

@@ -1,6 +1,8 @@
 package io.github.zmqffm;
 
 import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Child-JVM entry point for {@link FaultReportTest}: makes libzmq's I/O thread fault. A restricted
@@ -11,6 +13,12 @@ import java.lang.foreign.MemorySegment;
 public final class IoThreadFaultProbe {
 
     private IoThreadFaultProbe() {}
+
+    /** Runs the probe in a child JVM that writes its crash report (if any) to {@code report}. */
+    public static ChildJvm.Result runWritingReportTo(Path report) throws Exception {
+        return ChildJvm.finish(ChildJvm.start(List.of("-XX:ErrorFile=" + report, "-XX:-CreateCoredumpOnCrash"),
+                IoThreadFaultProbe.class));
+    }
 
     public static void main(String[] args) throws InterruptedException {
         try (Context context = new Context(); Socket pull = context.socket(SocketType.PULL);

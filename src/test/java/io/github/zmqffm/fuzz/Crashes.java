@@ -72,8 +72,14 @@ final class Crashes {
         // A stripped libzmq has no symbols: its offset (stable for one build) tells crash sites apart.
         String where = problematic.replaceAll("\\+0x[0-9a-f]+(?=\\s*$)", "").replaceAll("^J\\s+\\d+\\s+c\\d\\s+", "J ")
                 .replaceAll("\\s+", " ").trim();
+        List<String> libzmq = NativeFrames.libzmqFunctions(lines);
+        if (!libzmq.isEmpty()) {
+            // A name outlives the build (and the C library) that gave the offsets.
+            where = where.replaceAll("\\+0x[0-9a-f]+]", "]") + " in " + libzmq.get(0);
+        }
         String signature = signal + " at " + where + (javaFrame == null ? " on " + thread : " via " + javaFrame);
         return new Outcome(Outcome.Kind.CRASH, signature, "exit code " + exitCode + ", " + hsErr + "\nthread: " + thread
+                + (libzmq.isEmpty() ? "" : "\nlibzmq code on the stack, innermost first: " + String.join(" < ", libzmq))
                 + "\n" + excerpt(lines));
     }
 
