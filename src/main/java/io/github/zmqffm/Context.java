@@ -151,11 +151,16 @@ public final class Context implements AutoCloseable {
      * scheduling options (THREAD_SCHED_POLICY, THREAD_PRIORITY, THREAD_AFFINITY_CPU_ADD/REMOVE) apply when the
      * first socket starts libzmq's threads: that first {@link #socket} tries them on a throwaway thread and throws
      * {@link IllegalStateException} if the kernel refuses them (libzmq would abort), and setting them after it
-     * throws {@link IllegalStateException}.
+     * throws {@link IllegalStateException}. MAX_SOCKETS above SOCKET_LIMIT throws {@link IllegalArgumentException}:
+     * libzmq takes it, then its first socket aborts the process sizing its slot table (INT_MAX overflows it).
      */
     public void set(ContextOption option, int value) {
         if (!option.writable()) {
             throw new UnsupportedOperationException("ContextOption." + option + " is read-only");
+        }
+        if (option == ContextOption.MAX_SOCKETS && value > get(ContextOption.SOCKET_LIMIT)) {
+            throw new IllegalArgumentException("ContextOption.MAX_SOCKETS=" + value + " is out of range 1.."
+                    + get(ContextOption.SOCKET_LIMIT) + " (SOCKET_LIMIT)");
         }
         if (IoThreadScheduling.concerns(option)) {
             scheduling.set(option, value, () -> setNow(option, value));

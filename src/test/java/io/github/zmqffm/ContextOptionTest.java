@@ -98,4 +98,24 @@ class ContextOptionTest {
             }
         }
     }
+
+    /**
+     * The fuzzer (seed 1202, index 91779): libzmq accepted MAX_SOCKETS=INT_MAX, then the first socket aborted the
+     * process ("std::length_error: vector::reserve", the slot count overflowed). Refused in Java above SOCKET_LIMIT.
+     */
+    @Test
+    void maxSocketsAboveSocketLimitIsRefusedAndTheLimitItselfWorks() {
+        try (Context context = new Context()) {
+            int limit = context.get(ContextOption.SOCKET_LIMIT);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> context.set(ContextOption.MAX_SOCKETS, Integer.MAX_VALUE));
+            assertEquals("ContextOption.MAX_SOCKETS=2147483647 is out of range 1.." + limit + " (SOCKET_LIMIT)",
+                    e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> context.set(ContextOption.MAX_SOCKETS, limit + 1));
+            context.set(ContextOption.MAX_SOCKETS, limit);
+            try (Socket _ = context.socket(SocketType.PAIR)) {
+                assertEquals(limit, context.get(ContextOption.MAX_SOCKETS));
+            }
+        }
+    }
 }
