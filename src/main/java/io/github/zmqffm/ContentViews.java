@@ -2,24 +2,35 @@ package io.github.zmqffm;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The views {@link Msg#data()} hands out for one content of a message: segments of one confined arena, closed when
- * the content moves on, so that a stale view throws instead of reading memory libzmq freed or took over.
+ * The views {@link Msg#data()} hands out for one content of a message on one thread: segments of one confined
+ * arena, closed when the content moves on, so that a stale view throws instead of reading memory libzmq freed or
+ * took over. The views of the same content on other threads are chained through {@link #next()}.
  */
 final class ContentViews {
 
     private final Arena arena = Arena.ofConfined();
     private final Thread thread = Thread.currentThread();
     private final MemorySegment segment;
+    private final ContentViews next;
 
-    /** Views of {@code size} bytes at {@code address}, for the calling thread. */
-    ContentViews(long address, long size) {
+    /** Views of {@code size} bytes at {@code address}, for the calling thread, before {@code next} (or null). */
+    ContentViews(long address, long size, ContentViews next) {
         this.segment = MemorySegment.ofAddress(address).reinterpret(size, arena, null);
+        this.next = next;
     }
 
     MemorySegment segment() {
         return segment;
+    }
+
+    /** The views of the same content on another thread, or null. */
+    ContentViews next() {
+        return next;
     }
 
     /** Whether the calling thread may use these views (a confined arena serves one thread). */
@@ -27,25 +38,42 @@ final class ContentViews {
         return thread == Thread.currentThread();
     }
 
-    /** Invalidates the views if they belong to the calling thread; false if they belong to another. */
-    boolean closeHere() {
-        if (thread != Thread.currentThread()) {
-            return false;
+    /**
+     * The content moves on: closes the views of the calling thread in the chain from {@code first} and returns
+     * those of other threads, which only their own thread can close (empty, and allocating nothing, if none).
+     */
+    static List<ContentViews> closeThoseHere(ContentViews first) {
+        List<ContentViews> elsewhere = List.of();
+        for (ContentViews views = first; views != null; views = views.next) {
+            if (views.usableHere()) {
+                views.arena.close();
+            } else {
+                if (elsewhere.isEmpty()) {
+                    elsewhere = new ArrayList<>(2);
+                }
+                elsewhere.add(views);
+            }
         }
-        arena.close();
-        return true;
+        return elsewhere;
     }
 
-    /** Frees the message block that these views see once no view (of this arena) is reachable any more. */
-    void keepAliveWhileVisible(MemorySegment block, MemorySegment msg, MemorySegment errno) {
-        Leaks.CLEANER.register(segment.scope(), freeing(block, msg, errno));
+    /** Frees the message block that {@code views} see once none of their segments is reachable any more. */
+    static void keepAliveWhileVisible(List<ContentViews> views, MemorySegment block, MemorySegment msg,
+            MemorySegment errno) {
+        Runnable lastOneFrees = freeingLast(views.size(), block, msg, errno);
+        for (ContentViews each : views) {
+            Leaks.CLEANER.register(each.segment.scope(), lastOneFrees);
+        }
     }
 
     // Static, so that the action holds the block but not the views (which would keep them reachable forever).
-    private static Runnable freeing(MemorySegment block, MemorySegment msg, MemorySegment errno) {
+    private static Runnable freeingLast(int holders, MemorySegment block, MemorySegment msg, MemorySegment errno) {
+        AtomicInteger left = new AtomicInteger(holders);
         return () -> {
-            LibZmq.msgClose(errno, msg);
-            NativeMemory.free(block);
+            if (left.decrementAndGet() == 0) {
+                LibZmq.msgClose(errno, msg);
+                NativeMemory.free(block);
+            }
         };
     }
 

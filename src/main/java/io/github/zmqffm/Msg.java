@@ -8,6 +8,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -28,13 +29,13 @@ import java.util.Objects;
  * view after that throws {@link IllegalStateException}; it never reads memory libzmq has freed or taken over, and a
  * write through it cannot change what was sent. A view belongs to the thread that asked for it: used on any
  * other thread it throws {@link WrongThreadException} (the JDK's check of a confined segment, made before the
- * staleness check, so a stale view throws that there too). If the message meanwhile moved to another thread, the
- * old views keep seeing the old content on their thread (kept allocated for them until they are unreachable)
- * rather than throwing, and {@code data()} on the new thread views a copy of it: writes through the old views no
- * longer reach the message. A view keeps no {@code Msg} alive, and collecting the {@code Msg} frees
- * nothing a view still sees. The first {@code data()} of each content costs a confined arena and the view (about
- * 100 bytes of garbage); {@link #copyTo}, {@link #copyFrom}, {@link #size()} and forwarding a {@code Msg} to
- * another socket cost nothing.
+ * staleness check, so a stale view throws that there too). If the message moves to another thread, {@code data()}
+ * there views the same content, and each thread's views throw once that thread moves the content on. If another
+ * thread moved it on, the old views keep seeing the old content on their thread (kept allocated for them until
+ * they are unreachable) rather than throwing: writes through them no longer reach the message. A view keeps no
+ * {@code Msg} alive, and collecting the {@code Msg} frees nothing a view still sees. The first {@code data()} of
+ * each content on each thread costs a confined arena and the view (about 150 bytes of garbage); {@link #copyTo},
+ * {@link #copyFrom}, {@link #size()} and forwarding a {@code Msg} to another socket cost nothing.
  *
  * <p><b>Threads.</b> One thread at a time, as for a {@link Socket}: a message may move to another thread, and a
  * {@link #close()} from another thread while a call on the message is still running there throws
@@ -367,7 +368,7 @@ public final class Msg implements AutoCloseable {
         MemorySegment block;
         MemorySegment msg;
         MemorySegment errno;
-        /** The views of the current content, or null if none was asked for. */
+        /** The views of the current content (the latest thread's first, then the others'), or null if none. */
         private ContentViews views;
 
         Native() {
@@ -382,40 +383,44 @@ public final class Msg implements AutoCloseable {
         }
 
         MemorySegment view() {
-            if (views == null || !views.usableHere()) {
-                retireViewsKeepingContent(); // views of another thread: this one sees the same content, not none
-                views = new ContentViews(LibZmq.msgDataAddress(msg), LibZmq.msgSize(msg));
+            for (ContentViews each = views; each != null; each = each.next()) {
+                if (each.usableHere()) {
+                    return each.segment();
+                }
             }
+            views = new ContentViews(LibZmq.msgDataAddress(msg), LibZmq.msgSize(msg), views);
             return views.segment();
         }
 
         /** The content is about to move on: its views must stop seeing it. */
         void retireViews() {
-            ContentViews old = views;
-            if (old == null) {
+            if (views == null) {
                 return;
             }
+            List<ContentViews> elsewhere = ContentViews.closeThoseHere(views);
             views = null;
-            if (!old.closeHere()) {
-                // Views on another thread, whose arena only that thread can close: leave them this block, freed
+            if (!elsewhere.isEmpty()) {
+                // Views on other threads, whose arenas only those threads can close: leave them this block, freed
                 // once they are unreachable, and carry on in a new one.
-                old.keepAliveWhileVisible(block, msg, errno);
+                ContentViews.keepAliveWhileVisible(elsewhere, block, msg, errno);
                 useNewBlock();
             }
         }
 
-        /** Like {@link #retireViews}, but the content stays (to be sent, or viewed here): views elsewhere keep a copy. */
+        /** Like {@link #retireViews}, but the content stays (to be sent): views elsewhere keep a copy. */
         void retireViewsKeepingContent() {
-            ContentViews old = views;
-            if (old == null) {
+            if (views == null) {
                 return;
             }
+            List<ContentViews> elsewhere = ContentViews.closeThoseHere(views);
             views = null;
-            if (!old.closeHere()) {
+            if (!elsewhere.isEmpty()) {
+                MemorySegment oldBlock = block;
                 MemorySegment oldMsg = msg;
-                old.keepAliveWhileVisible(block, msg, errno);
+                MemorySegment oldErrno = errno;
                 useNewBlock();
-                ContentViews.copyContent(oldMsg, msg, errno);
+                ContentViews.copyContent(oldMsg, msg, errno); // before the hand-over, which may free the old block
+                ContentViews.keepAliveWhileVisible(elsewhere, oldBlock, oldMsg, oldErrno);
             }
         }
 
@@ -424,10 +429,10 @@ public final class Msg implements AutoCloseable {
         }
 
         private void free() {
-            ContentViews old = views;
+            List<ContentViews> elsewhere = views == null ? List.of() : ContentViews.closeThoseHere(views);
             views = null;
-            if (old != null && !old.closeHere()) {
-                old.keepAliveWhileVisible(block, msg, errno);
+            if (!elsewhere.isEmpty()) {
+                ContentViews.keepAliveWhileVisible(elsewhere, block, msg, errno);
                 return;
             }
             LibZmq.msgClose(errno, msg);
