@@ -2,6 +2,7 @@ package io.github.zmqffm.safety;
 
 import io.github.zmqffm.Context;
 import io.github.zmqffm.ContextOption;
+import io.github.zmqffm.SendFlag;
 import io.github.zmqffm.Socket;
 import io.github.zmqffm.SocketOption;
 import io.github.zmqffm.SocketType;
@@ -11,6 +12,7 @@ import io.github.zmqffm.auth.Policy;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static io.github.zmqffm.safety.Scenarios.check;
 import static io.github.zmqffm.safety.Scenarios.expect;
@@ -120,6 +122,45 @@ public final class AbortScenarios {
                 pull.bind(endpoint);
                 push.send("pended, then bound");
                 check("pended, then bound".equals(pull.recvString()), "the pended connection did not complete");
+            }
+        }
+    }
+
+    /**
+     * Fuzzer finding (seed 1203, index 1460), libzmq issue 3442: a PUSH lingering with a multipart message half
+     * written to a stalled tcp peer; its linger period expires, and the peer's connection is lost just then: the
+     * session asserted that it could read the rest of the half-sent message from its terminating pipe
+     * (session_base.cpp:260, native/patches/0009). The race is hit within tens of rounds on the old library.
+     */
+    @Scenario
+    public static void aConnectionLostAsTheLingerExpiresMidMultipartDoesNotAbort() throws Exception {
+        int lingerMs = 20;
+        byte[] large = new byte[1 << 20];
+        try (Context context = new Context()) {
+            for (int round = 0; round < 150; round++) {
+                Socket pull = context.socket(SocketType.PULL);
+                pull.set(SocketOption.RCVHWM, 1); // the peer's session stops reading: tcp stalls mid-message
+                pull.set(SocketOption.RCVBUF, 4096);
+                pull.set(SocketOption.LINGER, 0);
+                String endpoint = pull.bind("tcp://127.0.0.1:*");
+                Socket push = Scenarios.socket(context, SocketType.PUSH, Duration.ofSeconds(1));
+                push.set(SocketOption.SNDBUF, 4096);
+                push.set(SocketOption.LINGER, lingerMs);
+                push.connect(endpoint);
+                for (int i = 0; i < 4; i++) {
+                    push.send(new byte[10]);
+                }
+                push.send(large, 0, large.length, SendFlag.SNDMORE);
+                push.send(large, 0, large.length, SendFlag.NONE);
+                Thread.sleep(30); // the engine takes the first frame and stalls in it
+                long lingerEnds = System.nanoTime() + lingerMs * 1_000_000L;
+                push.close();
+                // Lose the connection within 2 ms either side of the linger's end (a reset: unread data).
+                long at = lingerEnds + ThreadLocalRandom.current().nextLong(-2_000_000, 2_000_001);
+                while (System.nanoTime() < at) {
+                    Thread.onSpinWait();
+                }
+                pull.close();
             }
         }
     }
