@@ -419,8 +419,11 @@ public final class Msg implements AutoCloseable {
                 MemorySegment oldMsg = msg;
                 MemorySegment oldErrno = errno;
                 useNewBlock();
-                ContentViews.copyContent(oldMsg, msg, errno); // before the hand-over, which may free the old block
-                ContentViews.keepAliveWhileVisible(elsewhere, oldBlock, oldMsg, oldErrno);
+                try {
+                    ContentViews.copyContent(oldMsg, msg, errno); // before the hand-over, which may free the old block
+                } finally {
+                    ContentViews.keepAliveWhileVisible(elsewhere, oldBlock, oldMsg, oldErrno);
+                }
             }
         }
 
