@@ -2,6 +2,7 @@ package io.github.zmqffm.safety;
 
 import io.github.zmqffm.Context;
 import io.github.zmqffm.ContextOption;
+import io.github.zmqffm.RecvFlag;
 import io.github.zmqffm.SendFlag;
 import io.github.zmqffm.Socket;
 import io.github.zmqffm.SocketOption;
@@ -123,6 +124,26 @@ public final class AbortScenarios {
                 push.send("pended, then bound");
                 check("pended, then bound".equals(pull.recvString()), "the pended connection did not complete");
             }
+        }
+    }
+
+    /**
+     * Fuzzer finding (seed 1204, index 311), against the first version of native/patches/0008, which bound the
+     * pending binder at shutdown: a ROUTER that had disconnected its pended inproc endpoint was still open, so the
+     * binder's routing id went into a terminating pipe, and libzmq asserted the write (pipe.cpp:87). The binder
+     * binds at term now, when Context.close has closed the ROUTER (libzmq then skips closed sockets).
+     */
+    @Scenario
+    public static void aDisconnectedPendedConnectionOfAnOpenRouterSurvivesShutdown() {
+        for (int round = 0; round < 20; round++) {
+            Context context = new Context();
+            Socket router = context.socket(SocketType.ROUTER);
+            String endpoint = Scenarios.inproc("disconnected-pending");
+            router.connect(endpoint);
+            router.disconnect(endpoint);
+            router.recv(RecvFlag.DONTWAIT); // the router processes its pipe's termination
+            context.shutdown();
+            context.close();
         }
     }
 
