@@ -83,11 +83,6 @@ public final class FdExhaustionProbe {
                 radio.connect("udp://127.0.0.1:" + udpPort);
                 return radio;
             });
-            // An inproc connect to an unbound endpoint is pended: zmq_ctx_term needs a socket to end it (0008).
-            report("connectInprocPending", () -> {
-                first.connect("inproc://zmq-ffm-exhaustion-pending");
-                return first;
-            });
             Thread.sleep(200); // let the I/O thread try (and fail) to open the connections' sockets
             for (int free = 1; free <= MAX_FREE; free++) {
                 Context context = fresh.get(free);

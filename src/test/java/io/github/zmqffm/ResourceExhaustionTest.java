@@ -43,8 +43,6 @@ class ResourceExhaustionTest {
         assertEquals("ok", outcomes.get("connectTcp"), "connect is asynchronous: the I/O thread retries");
         // 0005: a udp connect opens its socket in the I/O thread after connect() returned, which asserted it could.
         assertEquals("ok", outcomes.get("connectUdp"));
-        // 0008: a pended inproc connection needs the context's binder, made at the connect (it aborted at close).
-        assertEquals("EMFILE", outcomes.get("connectInprocPending"));
         // 0003: a thread-safe socket takes its reaper signaler when made, so closing it needs no descriptor.
         assertEquals("EMFILE", outcomes.get("threadSafeSocket"));
         assertEquals("ok", outcomes.get("closeThreadSafe"));

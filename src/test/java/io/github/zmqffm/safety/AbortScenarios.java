@@ -2,12 +2,10 @@ package io.github.zmqffm.safety;
 
 import io.github.zmqffm.Context;
 import io.github.zmqffm.ContextOption;
-import io.github.zmqffm.RecvFlag;
 import io.github.zmqffm.SendFlag;
 import io.github.zmqffm.Socket;
 import io.github.zmqffm.SocketOption;
 import io.github.zmqffm.SocketType;
-import io.github.zmqffm.ZmqException;
 import io.github.zmqffm.auth.Authenticator;
 import io.github.zmqffm.auth.Policy;
 
@@ -19,9 +17,9 @@ import static io.github.zmqffm.safety.Scenarios.check;
 import static io.github.zmqffm.safety.Scenarios.expect;
 
 /**
- * Configurations libzmq accepts and then aborts the process on, at the first handshake, when its threads start or at
- * zmq_ctx_term: refused up front, or fixed in the bundled libzmq. Each scenario ends where libzmq would abort: a
- * real PLAIN handshake, the first socket, or the context's close.
+ * Configurations and moments libzmq aborts the process on, at the first handshake, when its threads start or when a
+ * lingering connection is lost: refused up front, or fixed in the bundled libzmq. Each scenario ends where libzmq
+ * would abort.
  */
 public final class AbortScenarios {
 
@@ -89,61 +87,6 @@ public final class AbortScenarios {
                 pair.bind(Scenarios.inproc("scheduled"));
             }
             expect(IllegalStateException.class, () -> context.set(option, value)); // the threads have started
-        }
-    }
-
-    /**
-     * Found reading libzmq's ctx.cpp: zmq_ctx_term made a socket for each inproc connection still waiting for a
-     * bind, asserting it could (ctx.cpp:169), so at the socket limit it aborted (native/patches/0008). With the
-     * socket still open, closed, and three pending endpoints at once; then a pended connection still completes.
-     */
-    @Scenario
-    public static void aPendingInprocConnectionEndsAtTheSocketLimit() {
-        for (int pending = 1; pending <= 3; pending++) {
-            for (boolean closeFirst : new boolean[] {false, true}) {
-                Context context = new Context();
-                context.set(ContextOption.MAX_SOCKETS, 1);
-                Socket push = context.socket(SocketType.PUSH);
-                for (int i = 0; i < pending; i++) {
-                    push.connect(Scenarios.inproc("nobody-binds-" + i));
-                }
-                expect(ZmqException.class, () -> context.socket(SocketType.PULL)); // the limit holds for the app
-                if (closeFirst) {
-                    push.close();
-                }
-                context.close();
-            }
-        }
-        try (Context context = new Context()) {
-            context.set(ContextOption.MAX_SOCKETS, 2);
-            try (Socket push = Scenarios.socket(context, SocketType.PUSH, Duration.ofSeconds(5));
-                 Socket pull = Scenarios.socket(context, SocketType.PULL, Duration.ofSeconds(5))) {
-                String endpoint = Scenarios.inproc("bound-later");
-                push.connect(endpoint);
-                pull.bind(endpoint);
-                push.send("pended, then bound");
-                check("pended, then bound".equals(pull.recvString()), "the pended connection did not complete");
-            }
-        }
-    }
-
-    /**
-     * Fuzzer finding (seed 1204, index 311), against the first version of native/patches/0008, which bound the
-     * pending binder at shutdown: a ROUTER that had disconnected its pended inproc endpoint was still open, so the
-     * binder's routing id went into a terminating pipe, and libzmq asserted the write (pipe.cpp:87). The binder
-     * binds at term now, when Context.close has closed the ROUTER (libzmq then skips closed sockets).
-     */
-    @Scenario
-    public static void aDisconnectedPendedConnectionOfAnOpenRouterSurvivesShutdown() {
-        for (int round = 0; round < 20; round++) {
-            Context context = new Context();
-            Socket router = context.socket(SocketType.ROUTER);
-            String endpoint = Scenarios.inproc("disconnected-pending");
-            router.connect(endpoint);
-            router.disconnect(endpoint);
-            router.recv(RecvFlag.DONTWAIT); // the router processes its pipe's termination
-            context.shutdown();
-            context.close();
         }
     }
 

@@ -136,36 +136,6 @@ public final class CloseScenarios {
         }
     }
 
-    /**
-     * Fuzzer finding (seed 1204, index 8255), against the first version of native/patches/0008: a SERVER's
-     * inproc connect to an endpoint nobody bound, holding the socket's mutex, waited for the context's slot lock
-     * while Context.close's zmq_ctx_shutdown, holding that lock, sent the socket its stop command (which takes
-     * the socket's mutex): both hung. Connects keep racing the close here, on a thread-safe and a plain socket.
-     */
-    @Scenario
-    public static void contextCloseRacingPendedInprocConnectsEndsCleanly() throws Exception {
-        for (int round = 0; round < 40; round++) {
-            Context context = new Context();
-            Socket socket = context.socket(round % 2 == 0 ? SocketType.SERVER : SocketType.DEALER);
-            AtomicReference<RuntimeException> ended = new AtomicReference<>();
-            Thread connector = Thread.ofPlatform().name("connector").start(() -> {
-                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                for (int i = 0; System.nanoTime() < deadline; i++) {
-                    try {
-                        socket.connect("inproc://pended-" + i); // nobody binds it: each connection is pended
-                    } catch (RuntimeException e) { // ETERM, or the socket closed under the next call
-                        ended.set(e);
-                        return;
-                    }
-                }
-            });
-            Thread.sleep(ThreadLocalRandom.current().nextInt(0, 4));
-            context.close();
-            connector.join(15_000);
-            check(!connector.isAlive() && ended.get() != null, "the connects did not end with the close");
-        }
-    }
-
     @Scenario
     public static void closeRacingCallsOnAnotherThreadEndsCleanly() throws Exception {
         try (Context context = new Context()) {
