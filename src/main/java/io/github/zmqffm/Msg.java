@@ -392,13 +392,19 @@ public final class Msg implements AutoCloseable {
             return views.segment();
         }
 
-        /** The content is about to move on: its views must stop seeing it. */
-        void retireViews() {
+        /** Forgets the current content's views, closing this thread's; returns the other threads' (often none). */
+        private List<ContentViews> closeViewsHere() {
             if (views == null) {
-                return;
+                return List.of();
             }
             List<ContentViews> elsewhere = ContentViews.closeThoseHere(views);
             views = null;
+            return elsewhere;
+        }
+
+        /** The content is about to move on: its views must stop seeing it. */
+        void retireViews() {
+            List<ContentViews> elsewhere = closeViewsHere();
             if (!elsewhere.isEmpty()) {
                 // Views on other threads, whose arenas only those threads can close: leave them this block, freed
                 // once they are unreachable, and carry on in a new one.
@@ -409,11 +415,7 @@ public final class Msg implements AutoCloseable {
 
         /** Like {@link #retireViews}, but the content stays (to be sent): views elsewhere keep a copy. */
         void retireViewsKeepingContent() {
-            if (views == null) {
-                return;
-            }
-            List<ContentViews> elsewhere = ContentViews.closeThoseHere(views);
-            views = null;
+            List<ContentViews> elsewhere = closeViewsHere();
             if (!elsewhere.isEmpty()) {
                 MemorySegment oldBlock = block;
                 MemorySegment oldMsg = msg;
@@ -432,8 +434,7 @@ public final class Msg implements AutoCloseable {
         }
 
         private void free() {
-            List<ContentViews> elsewhere = views == null ? List.of() : ContentViews.closeThoseHere(views);
-            views = null;
+            List<ContentViews> elsewhere = closeViewsHere();
             if (!elsewhere.isEmpty()) {
                 ContentViews.keepAliveWhileVisible(elsewhere, block, msg, errno);
                 return;
