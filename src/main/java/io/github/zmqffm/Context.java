@@ -48,7 +48,7 @@ public final class Context implements AutoCloseable {
     /** Any thread may call a context; {@link #close()} waits for calls in progress before terminating it. */
     private final CallGuard guard = new CallGuard(true, false, "context", () -> "this context is closed");
     private final Set<SocketResource> sockets = ConcurrentHashMap.newKeySet();
-    private final InprocPeers inprocPeers = new InprocPeers();
+    private final InprocPeers inprocPeers;
     private volatile boolean closed;
     private volatile boolean started; // its first socket started libzmq's reaper and I/O threads
     private final IoThreadScheduling scheduling = new IoThreadScheduling();
@@ -73,6 +73,7 @@ public final class Context implements AutoCloseable {
     private Context(MemorySegment handle, boolean owned) {
         this.handle = handle;
         this.owned = owned;
+        this.inprocPeers = new InprocPeers(owned ? handle : null);
     }
 
     private static MemorySegment newContext(int ioThreads) {
@@ -292,7 +293,7 @@ public final class Context implements AutoCloseable {
     public void shutdown() {
         CallGuard.Owner token = guard.enter();
         try {
-            shutdownNative();
+            inprocPeers.bindPendingThen(this::shutdownNative);
         } finally {
             guard.exit(token);
             Reference.reachabilityFence(this);
@@ -310,7 +311,8 @@ public final class Context implements AutoCloseable {
      * Closes the remaining sockets, then terminates the context (bounded; see the class comment). Idempotent.
      *
      * <p>Order: calls on the context itself in other threads (creating a socket, an option) are let finish; every
-     * open socket gets the close linger; the context is shut down, so calls blocked in other threads (a receive,
+     * open socket gets the close linger; inproc endpoints that connects still wait on are bound (libzmq's
+     * termination would need a socket of its own for each, and aborts without one); the context is shut down, so calls blocked in other threads (a receive,
      * a proxy's native loop) return with {@link ContextTerminatedException}; sockets in use by another live thread
      * are left to that thread for up to the {@linkplain #setCloseGrace close grace}; then the rest are closed,
      * except one still inside a call on another thread (closing it would free memory under that call: it is left
@@ -326,7 +328,7 @@ public final class Context implements AutoCloseable {
                 socket.trySetLinger(closeLingerMillis); // before the shutdown: libzmq refuses options after it
             }
             if (owned) {
-                shutdownNative();
+                inprocPeers.bindPendingThen(this::shutdownNative);
                 awaitUsersClosing(open);
             }
             for (SocketResource socket : List.copyOf(sockets)) {

@@ -1,10 +1,14 @@
 package io.github.zmqffm;
 
+import io.github.zmqffm.internal.NativeLoader;
+
+import java.lang.foreign.MemorySegment;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +40,12 @@ import static io.github.zmqffm.SocketType.XSUB;
  * there is no handshake: libzmq connects any two types, and some pairs abort the process (a DISH sends each peer
  * JOIN messages, which any socket but a RADIO hands to zmq_msg_recv, whose size() asserts at msg.cpp:426).
  * Sockets are held weakly; closed or collected ones count as gone.
+ *
+ * <p>It also keeps the endpoints connected while nothing was bound there, and binds them with a
+ * {@link PendingInprocBinder} just before the context shuts down (see there why). Binds, unbinds, disconnects,
+ * connects and closes all run under this object's lock, so "bound" here means libzmq has the endpoint registered:
+ * libzmq unregisters it only after a {@code zmq_close}, {@code zmq_unbind} or {@code zmq_disconnect}, and a
+ * collected socket counts as gone.
  */
 final class InprocPeers {
 
@@ -78,10 +88,27 @@ final class InprocPeers {
         }
     }
 
+    /** The bundled libzmq has native/patches/0010: binding an endpoint whose pending connect was ended is safe. */
+    private static final boolean BUNDLED_LIBRARY =
+            NativeLoader.ensureLoaded().source() == LoadedLibrary.Source.BUNDLED;
+
     private final Map<String, Attached> binders = new HashMap<>();
     private final Map<String, List<Attached>> connecters = new HashMap<>();
+    /** The endpoints some socket connected to while nothing was bound there, and nothing has bound since. */
+    private final Set<String> pendingEndpoints = new HashSet<>();
+    /** The context's native handle if its termination is ours to make safe (not an adopted context), else null. */
+    private final MemorySegment context;
+    /** Made at the first connect that may pend; closed before the context shuts down. */
+    private PendingInprocBinder pendingBinder;
+    /** The context is shut down: libzmq refuses new sockets and connects from now on. */
+    private boolean shutDown;
     /** Records made since the last sweep of gone sockets; a sweep every so many keeps the maps bounded. */
     private int recordsSinceSweep;
+
+    /** For a context whose termination this binding runs ({@code context}), or an adopted one (null). */
+    InprocPeers(MemorySegment context) {
+        this.context = context;
+    }
 
     /** Whether libzmq's handshake would accept {@code a} and {@code b} as peers. */
     static boolean arePeers(SocketType a, SocketType b) {
@@ -95,30 +122,45 @@ final class InprocPeers {
         }
         bind.run();
         binders.put(endpoint, new Attached(socket));
+        pendingEndpoints.remove(endpoint); // libzmq connected what was pending there
         recorded();
     }
 
-    /** Runs {@code connect} unless the socket bound at the endpoint cannot peer with this one; then records it. */
+    /**
+     * Runs {@code connect} unless the socket bound at the endpoint cannot peer with this one; then records it. With
+     * nothing bound there, the connect pends in libzmq: it first makes sure the context's termination can bind it.
+     */
     synchronized void connect(Socket socket, String endpoint, Runnable connect) {
         Attached binder = binders.get(endpoint);
         if (binder != null && !binder.isGone()) {
             refuseUnlessPeers(socket, binder.type(), "connect", endpoint, "bound");
+        } else if (context != null && !shutDown) {
+            if (pendingBinder == null) {
+                pendingBinder = PendingInprocBinder.create(context, "connect", endpoint);
+            }
+            pendingEndpoints.add(endpoint);
         }
         connect.run();
         connecters.computeIfAbsent(endpoint, e -> new ArrayList<>()).add(new Attached(socket));
         recorded();
     }
 
-    /** The socket no longer listens on the endpoint. */
-    synchronized void unbound(Socket socket, String endpoint) {
+    /**
+     * Runs {@code detach} (an unbind or a disconnect: libzmq does the same for both over inproc, an unbind if the
+     * socket is the one bound there, else a disconnect), then records it.
+     */
+    synchronized void detach(Socket socket, String endpoint, Runnable detach) {
+        detach.run();
         Attached binder = binders.get(endpoint);
         if (binder != null && binder.is(socket)) {
             binders.remove(endpoint);
+            return;
         }
-    }
-
-    /** The socket is no longer connected to the endpoint. */
-    synchronized void disconnected(Socket socket, String endpoint) {
+        if (socket.type() == ROUTER && !BUNDLED_LIBRARY) {
+            // A bind now would write the ROUTER's routing id into the ended pipe: libzmq without native/patches/0010
+            // aborts (pipe.cpp:87) while the ROUTER is open. zmq_ctx_term binds it after Context.close closed it.
+            pendingEndpoints.remove(endpoint);
+        }
         List<Attached> list = connecters.get(endpoint);
         if (list != null) {
             list.removeIf(a -> a.is(socket));
@@ -126,6 +168,26 @@ final class InprocPeers {
                 connecters.remove(endpoint);
             }
         }
+    }
+
+    /** Runs a socket's {@code close}: libzmq unregisters its endpoints after it, so not during a connect. */
+    synchronized void close(Runnable close) {
+        close.run();
+    }
+
+    /**
+     * Binds every endpoint still pending, closes the binder, then runs {@code shutdown} (zmq_ctx_shutdown), all
+     * under the lock: no connect can pend in between, and after the shutdown libzmq refuses them with ETERM.
+     */
+    synchronized void bindPendingThen(Runnable shutdown) {
+        if (pendingBinder != null) {
+            pendingEndpoints.forEach(pendingBinder::bind);
+            pendingBinder.close();
+            pendingBinder = null;
+        }
+        pendingEndpoints.clear();
+        shutDown = true;
+        shutdown.run();
     }
 
     private static void refuseUnlessPeers(Socket socket, SocketType peer, String call, String endpoint, String how) {

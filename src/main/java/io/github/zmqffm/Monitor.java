@@ -55,7 +55,9 @@ public final class Monitor implements AutoCloseable {
     /**
      * Monitors the given event types of {@code socket}. Errors: {@link IllegalArgumentException} for an empty set or
      * {@link MonitorEvent.Type#PIPES_STATS}; ETERM ({@link ContextTerminatedException}); EINVAL, EPROTONOSUPPORT
-     * from libzmq; {@link IllegalStateException} if the socket is closed.
+     * from libzmq; EMFILE (ZMQ_MAX_SOCKETS reached or no descriptor left: a monitor takes two sockets, libzmq's
+     * and its own, and its connect may need the context's inproc binder, see {@link Socket#connect});
+     * {@link IllegalStateException} if the socket is closed.
      */
     public static Monitor of(Socket socket, Set<MonitorEvent.Type> types) {
         if (types.isEmpty() || types.contains(MonitorEvent.Type.PIPES_STATS)) {

@@ -106,7 +106,7 @@ public final class Socket implements AutoCloseable {
     @Override
     public void close() {
         resource.markExplicitClose();
-        resource.close(SocketResource.OWN_LINGER);
+        context.inprocPeers().close(() -> resource.close(SocketResource.OWN_LINGER));
         cleanable.clean(); // now only unregisters
     }
 
@@ -115,7 +115,7 @@ public final class Socket implements AutoCloseable {
      * {@code "tcp://127.0.0.1:41234"}. Errors: EINVAL, EPROTONOSUPPORT, ENOCOMPATPROTO (also a STREAM socket over
      * inproc, which libzmq would abort on, and an inproc endpoint that a socket of a type libzmq's handshake would
      * refuse as a peer has connected to), EADDRINUSE,
-     * EADDRNOTAVAIL, ENODEV, EMTHREAD, ETERM. {@link IllegalStateException} if {@link SocketOption#USE_FD} no
+     * EADDRNOTAVAIL, ENODEV, EMTHREAD, ETERM, EMFILE (no file descriptor left for a tcp, ipc or udp endpoint). {@link IllegalStateException} if {@link SocketOption#USE_FD} no
      * longer names a listening socket.
      */
     public String bind(String endpoint) {
@@ -132,7 +132,9 @@ public final class Socket implements AutoCloseable {
 
     /**
      * Connects to an endpoint. Errors: EINVAL, EPROTONOSUPPORT, ENOCOMPATPROTO (also an inproc endpoint bound by a
-     * socket type libzmq's handshake would refuse as a peer), EMTHREAD, ETERM.
+     * socket type libzmq's handshake would refuse as a peer), EMTHREAD, ETERM, EMFILE (the context's first connect to
+     * an inproc endpoint nothing has bound makes it one more socket, with which its termination binds such
+     * endpoints: ZMQ_MAX_SOCKETS reached, or no file descriptor left).
      */
     public void connect(String endpoint) {
         ZapRules.check(this, endpoint, false);
@@ -146,17 +148,19 @@ public final class Socket implements AutoCloseable {
 
     /** Stops listening on an endpoint (use the string {@link #bind} returned). Errors: EINVAL, ENOENT, ETERM. */
     public void unbind(String endpoint) {
-        call("unbind", endpoint, LibZmqControl::unbind);
         if (TransportRules.isInproc(endpoint)) {
-            context.inprocPeers().unbound(this, endpoint);
+            context.inprocPeers().detach(this, endpoint, () -> call("unbind", endpoint, LibZmqControl::unbind));
+        } else {
+            call("unbind", endpoint, LibZmqControl::unbind);
         }
     }
 
     /** Disconnects from an endpoint. Errors: EINVAL, ENOENT, ETERM. */
     public void disconnect(String endpoint) {
-        call("disconnect", endpoint, LibZmqControl::disconnect);
         if (TransportRules.isInproc(endpoint)) {
-            context.inprocPeers().disconnected(this, endpoint);
+            context.inprocPeers().detach(this, endpoint, () -> call("disconnect", endpoint, LibZmqControl::disconnect));
+        } else {
+            call("disconnect", endpoint, LibZmqControl::disconnect);
         }
     }
 

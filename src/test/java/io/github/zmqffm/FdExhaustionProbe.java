@@ -51,6 +51,9 @@ public final class FdExhaustionProbe {
         Socket threadSafe = started.socket(SocketType.SERVER);
         Socket dish = started.socket(SocketType.DISH);
         Socket radio = started.socket(SocketType.RADIO);
+        // A connect pending on an inproc endpoint nobody binds: zmq_ctx_term binds it, with a new socket of its own.
+        Context pending = new Context();
+        pending.socket(SocketType.PUSH).connect("inproc://zmq-ffm-exhaustion-pending");
         List<Context> fresh = new ArrayList<>();
         for (int free = 0; free <= MAX_FREE; free++) {
             fresh.add(track(contexts, new Context()));
@@ -67,6 +70,16 @@ public final class FdExhaustionProbe {
             });
             Thread.sleep(200); // the reaper closes the socket after close() returns: let it run out of descriptors
             exhaustion.refill(); // and take back the descriptors that closing gave back
+            // The context's first pending inproc connect makes it a socket to bind it at close: one descriptor.
+            report("connectInprocPending", () -> {
+                first.connect("inproc://zmq-ffm-exhaustion-pending");
+                return first;
+            });
+            report("closeWithInprocPending", () -> {
+                pending.close();
+                return null;
+            });
+            exhaustion.refill(); // the closed context's descriptors
             // Endpoints need descriptors too: a bind fails at once, a connect keeps retrying in the I/O thread.
             report("bindTcp", () -> first.bind("tcp://127.0.0.1:*"));
             report("bindIpc", () -> first.bind("ipc://@zmq-ffm-exhaustion-" + ProcessHandle.current().pid()));

@@ -43,6 +43,10 @@ class ResourceExhaustionTest {
         assertEquals("ok", outcomes.get("connectTcp"), "connect is asynchronous: the I/O thread retries");
         // 0005: a udp connect opens its socket in the I/O thread after connect() returned, which asserted it could.
         assertEquals("ok", outcomes.get("connectUdp"));
+        // PendingInprocBinder: a pending inproc connect needs its context's binder, made at the connect (without it,
+        // zmq_ctx_term made a socket per pending connect, asserting it could: ctx.cpp:169).
+        assertEquals("EMFILE", outcomes.get("connectInprocPending"));
+        assertEquals("ok", outcomes.get("closeWithInprocPending"));
         // 0003: a thread-safe socket takes its reaper signaler when made, so closing it needs no descriptor.
         assertEquals("EMFILE", outcomes.get("threadSafeSocket"));
         assertEquals("ok", outcomes.get("closeThreadSafe"));

@@ -75,6 +75,6 @@ sealed interface Action permits
     }
 
     Set<Errno> ENDPOINT = EnumSet.of(EINVAL, EPROTONOSUPPORT, ENOCOMPATPROTO, EADDRINUSE, EADDRNOTAVAIL, ENODEV,
-            EMTHREAD, ETERM, ENOENT);
+            EMTHREAD, ETERM, ENOENT, EMFILE);
     Set<Errno> OPTION = EnumSet.of(EINVAL, ETERM);
 }

@@ -296,7 +296,7 @@ final class PollActions {
         }
 
         public Set<Errno> documented() {
-            return EnumSet.of(ETERM, EINVAL, EPROTONOSUPPORT);
+            return EnumSet.of(ETERM, EINVAL, EPROTONOSUPPORT, EMFILE);
         }
     }
 

@@ -2,10 +2,12 @@ package io.github.zmqffm.safety;
 
 import io.github.zmqffm.Context;
 import io.github.zmqffm.ContextOption;
+import io.github.zmqffm.Errno;
 import io.github.zmqffm.SendFlag;
 import io.github.zmqffm.Socket;
 import io.github.zmqffm.SocketOption;
 import io.github.zmqffm.SocketType;
+import io.github.zmqffm.ZmqException;
 import io.github.zmqffm.auth.Authenticator;
 import io.github.zmqffm.auth.Policy;
 
@@ -87,6 +89,50 @@ public final class AbortScenarios {
                 pair.bind(Scenarios.inproc("scheduled"));
             }
             expect(IllegalStateException.class, () -> context.set(option, value)); // the threads have started
+        }
+    }
+
+    /**
+     * Found reading libzmq's ctx.cpp: zmq_ctx_term makes a PAIR socket for each connect still pending on an inproc
+     * endpoint nothing bound, asserting it can (ctx.cpp:169), so at ZMQ_MAX_SOCKETS it aborted. Now the context's
+     * first such connect makes it one more socket (PendingInprocBinder) that binds them before the shutdown, or
+     * fails with EMFILE; with the socket open and closed, and three endpoints pending at once. The limit still
+     * holds for the application, and a pending connect still completes when its endpoint is bound.
+     */
+    @Scenario
+    public static void aPendingInprocConnectEndsAtTheSocketLimit() {
+        try (Context context = new Context()) {
+            context.set(ContextOption.MAX_SOCKETS, 1);
+            Socket push = context.socket(SocketType.PUSH);
+            ZmqException e = expect(ZmqException.class, () -> push.connect(Scenarios.inproc("nobody-binds")));
+            check(e.error() == Errno.EMFILE, "not EMFILE: " + e);
+        }
+        for (int pending = 1; pending <= 3; pending++) {
+            for (boolean closeFirst : new boolean[] {false, true}) {
+                Context context = new Context();
+                context.set(ContextOption.MAX_SOCKETS, 2);
+                Socket push = context.socket(SocketType.PUSH);
+                for (int i = 0; i < pending; i++) {
+                    push.connect(Scenarios.inproc("nobody-binds-" + i));
+                    push.connect(Scenarios.inproc("nobody-binds-" + i)); // two pending connects on one endpoint
+                }
+                expect(ZmqException.class, () -> context.socket(SocketType.PULL)); // the binder has the last slot
+                if (closeFirst) {
+                    push.close();
+                }
+                context.close();
+            }
+        }
+        try (Context context = new Context()) {
+            context.set(ContextOption.MAX_SOCKETS, 3);
+            try (Socket push = Scenarios.socket(context, SocketType.PUSH, Duration.ofSeconds(5));
+                 Socket pull = Scenarios.socket(context, SocketType.PULL, Duration.ofSeconds(5))) {
+                String endpoint = Scenarios.inproc("bound-later");
+                push.connect(endpoint);
+                pull.bind(endpoint);
+                push.send("pending, then bound");
+                check("pending, then bound".equals(pull.recvString()), "the pending connect did not complete");
+            }
         }
     }
 

@@ -136,6 +136,36 @@ public final class CloseScenarios {
         }
     }
 
+    /**
+     * Connects to inproc endpoints nobody binds keep racing Context.close on another thread, on a thread-safe and a
+     * plain socket: the close binds the pending endpoints and shuts the context down under the lock those connects
+     * take (PendingInprocBinder), so each connect either pends before the binding or fails with ETERM after it.
+     * A patch of libzmq that bound them inside zmq_ctx_term instead crashed here (SIGSEGV; decision 66).
+     */
+    @Scenario
+    public static void contextCloseRacingPendingInprocConnectsEndsCleanly() throws Exception {
+        for (int round = 0; round < 40; round++) {
+            Context context = new Context();
+            Socket socket = context.socket(round % 2 == 0 ? SocketType.SERVER : SocketType.DEALER);
+            AtomicReference<RuntimeException> ended = new AtomicReference<>();
+            Thread connector = Thread.ofPlatform().name("connector").start(() -> {
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                for (int i = 0; System.nanoTime() < deadline; i++) {
+                    try {
+                        socket.connect("inproc://pending-" + i); // nobody binds it: each connect pends
+                    } catch (RuntimeException e) { // ETERM, or the socket closed under the next call
+                        ended.set(e);
+                        return;
+                    }
+                }
+            });
+            Thread.sleep(ThreadLocalRandom.current().nextInt(0, 4));
+            context.close();
+            connector.join(15_000);
+            check(!connector.isAlive() && ended.get() != null, "the connects did not end with the close");
+        }
+    }
+
     @Scenario
     public static void closeRacingCallsOnAnotherThreadEndsCleanly() throws Exception {
         try (Context context = new Context()) {
