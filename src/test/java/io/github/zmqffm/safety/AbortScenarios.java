@@ -3,6 +3,7 @@ package io.github.zmqffm.safety;
 import io.github.zmqffm.Context;
 import io.github.zmqffm.ContextOption;
 import io.github.zmqffm.Errno;
+import io.github.zmqffm.RecvFlag;
 import io.github.zmqffm.SendFlag;
 import io.github.zmqffm.Socket;
 import io.github.zmqffm.SocketOption;
@@ -11,6 +12,7 @@ import io.github.zmqffm.ZmqException;
 import io.github.zmqffm.auth.Authenticator;
 import io.github.zmqffm.auth.Policy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -132,6 +134,48 @@ public final class AbortScenarios {
                 pull.bind(endpoint);
                 push.send("pending, then bound");
                 check("pending, then bound".equals(pull.recvString()), "the pending connect did not complete");
+            }
+        }
+    }
+
+    /**
+     * Found reading libzmq's ctx.cpp, native/patches/0010: a connect pending on an inproc endpoint and then ended
+     * by its socket (disconnected, or the socket closed) stays pending in libzmq; the bind that connects it later
+     * asserted it could write into the ended pipe: the binder's routing id for an open ROUTER (pipe.cpp:87), a
+     * HELLO_MSG (pipe.cpp:98). Each case by a user's bind, and by the context's own bind of pending endpoints.
+     */
+    @Scenario
+    public static void anInprocEndpointBoundAfterItsPendingConnectionEndedDoesNotAbort() throws Exception {
+        for (boolean userBinds : new boolean[] {true, false}) {
+            try (Context context = new Context()) {
+                Socket router = context.socket(SocketType.ROUTER);
+                String endpoint = Scenarios.inproc("router-disconnected");
+                router.connect(endpoint);
+                router.disconnect(endpoint);
+                router.recv(RecvFlag.DONTWAIT); // the router ends its side of the pipe
+                if (userBinds) {
+                    try (Socket dealer = context.socket(SocketType.DEALER)) {
+                        dealer.bind(endpoint);
+                    }
+                } // else the context binds it as it closes, the router still open
+            }
+        }
+        for (boolean close : new boolean[] {true, false}) {
+            try (Context context = new Context()) {
+                Socket dealer = context.socket(SocketType.DEALER);
+                String endpoint = Scenarios.inproc("hello-to-nobody");
+                dealer.connect(endpoint);
+                if (close) {
+                    dealer.close();
+                    Thread.sleep(50); // the reaper ends a closed socket's pipes
+                } else {
+                    dealer.disconnect(endpoint);
+                    dealer.recv(RecvFlag.DONTWAIT);
+                }
+                try (Socket router = context.socket(SocketType.ROUTER)) {
+                    router.set(SocketOption.HELLO_MSG, "hello".getBytes(StandardCharsets.UTF_8));
+                    router.bind(endpoint);
+                }
             }
         }
     }
