@@ -181,6 +181,34 @@ public final class AbortScenarios {
     }
 
     /**
+     * Fuzzer finding (seed 1205, index 5168), native/patches/0011: setting a high-water mark sends each pipe's peer
+     * the new limits, also to a pipe whose inproc peer had disconnected and acknowledged the end: the command reached
+     * the deleted peer pipe (SIGSEGV in object_t::process_command on the reaper thread, every round on the old
+     * library). With the pairs the fuzzer found and the common ones.
+     */
+    @Scenario
+    public static void aHighWaterMarkSetAfterAnInprocPeerDisconnectedDoesNotCrash() {
+        SocketType[][] pairs = {{SocketType.CHANNEL, SocketType.CHANNEL}, {SocketType.PAIR, SocketType.PAIR},
+                {SocketType.PULL, SocketType.PUSH}, {SocketType.ROUTER, SocketType.DEALER}};
+        for (SocketType[] pair : pairs) {
+            for (int round = 0; round < 10; round++) {
+                try (Context context = new Context()) {
+                    Socket binder = Scenarios.socket(context, pair[0], Duration.ofMillis(5));
+                    Socket connecter = Scenarios.socket(context, pair[1], Duration.ofMillis(5));
+                    String endpoint = binder.bind(Scenarios.inproc("hwm-after-disconnect"));
+                    connecter.connect(endpoint);
+                    connecter.disconnect(endpoint);
+                    check(binder.recv() == null, "a message from nobody"); // times out, having processed the disconnect
+                    binder.set(SocketOption.RCVHWM, 17);
+                    binder.set(SocketOption.SNDHWM, 17);
+                    connecter.close();
+                    binder.close();
+                }
+            }
+        }
+    }
+
+    /**
      * Fuzzer finding (seed 1203, index 1460), libzmq issue 3442: a PUSH lingering with a multipart message half
      * written to a stalled tcp peer; its linger period expires, and the peer's connection is lost just then: the
      * session asserted that it could read the rest of the half-sent message from its terminating pipe
