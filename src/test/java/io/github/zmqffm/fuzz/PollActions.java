@@ -242,8 +242,9 @@ final class PollActions {
                     + read + "); " + sp + ".socket(" + read + ").recv(RecvFlag.DONTWAIT);";
         }
 
+        /** The poller's, and its receive's: ENOTSUP (a type that cannot receive, a PUB) and EFSM (REQ/REP order). */
         public Set<Errno> documented() {
-            return EnumSet.of(ETERM, EINVAL, ENOTSOCK, EBADF);
+            return EnumSet.of(ETERM, EINVAL, ENOTSOCK, EBADF, ENOTSUP, EFSM);
         }
     }
 
