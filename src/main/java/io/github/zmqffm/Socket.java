@@ -114,9 +114,9 @@ public final class Socket implements AutoCloseable {
      * Binds to an endpoint and returns the endpoint actually bound: {@code bind("tcp://127.0.0.1:*")} returns
      * {@code "tcp://127.0.0.1:41234"}. Errors: EINVAL, EPROTONOSUPPORT, ENOCOMPATPROTO (also a STREAM socket over
      * inproc, which libzmq would abort on, and an inproc endpoint that a socket of a type libzmq's handshake would
-     * refuse as a peer has connected to), EADDRINUSE,
-     * EADDRNOTAVAIL, ENODEV, EMTHREAD, ETERM, EMFILE (no file descriptor left for a tcp, ipc or udp endpoint). {@link IllegalStateException} if {@link SocketOption#USE_FD} no
-     * longer names a listening socket.
+     * refuse as a peer has connected to), EADDRINUSE, EADDRNOTAVAIL, ENODEV, EMTHREAD, ETERM, EMFILE (no file
+     * descriptor left for a tcp, ipc or udp endpoint). {@link IllegalStateException} if {@link SocketOption#USE_FD}
+     * no longer names a listening socket.
      */
     public String bind(String endpoint) {
         ZapRules.check(this, endpoint, true);
