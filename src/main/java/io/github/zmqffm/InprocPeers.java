@@ -94,8 +94,14 @@ final class InprocPeers {
 
     private final Map<String, Attached> binders = new HashMap<>();
     private final Map<String, List<Attached>> connecters = new HashMap<>();
-    /** The endpoints some socket connected to while nothing was bound there, and nothing has bound since. */
-    private final Set<String> pendingEndpoints = new HashSet<>();
+    /**
+     * For each endpoint some socket connected to while nothing was bound there, and nothing has bound since, the
+     * types of those sockets: libzmq keeps each such connect pending, also after its socket disconnected or closed,
+     * and connects it to the next bind there, so that bind is checked against all of them.
+     */
+    private final Map<String, Set<SocketType>> pending = new HashMap<>();
+    /** Pending endpoints the binder leaves to {@code zmq_ctx_term} (see {@link #detach}). */
+    private final Set<String> leftToTerm = new HashSet<>();
     /** The context's native handle if its termination is ours to make safe (not an adopted context), else null. */
     private final MemorySegment context;
     /** Made at the first connect that may pend; closed before the context shuts down. */
@@ -118,11 +124,16 @@ final class InprocPeers {
     /** Runs {@code bind} unless a socket connected to the endpoint cannot peer with this one; then records it. */
     synchronized void bind(Socket socket, String endpoint, Runnable bind) {
         for (Attached peer : live(connecters.get(endpoint))) {
-            refuseUnlessPeers(socket, peer.type(), "bind", endpoint, "connected");
+            refuseUnlessPeers(socket, peer.type(), "bind", endpoint, "connected there");
+        }
+        for (SocketType type : pending.getOrDefault(endpoint, Set.of())) {
+            refuseUnlessPeers(socket, type, "bind", endpoint, "connected there before anything was bound (libzmq"
+                    + " keeps such a connect until a bind, also after a disconnect or close)");
         }
         bind.run();
         binders.put(endpoint, new Attached(socket));
-        pendingEndpoints.remove(endpoint); // libzmq connected what was pending there
+        pending.remove(endpoint); // libzmq connected what was pending there
+        leftToTerm.remove(endpoint);
         recorded();
     }
 
@@ -133,12 +144,12 @@ final class InprocPeers {
     synchronized void connect(Socket socket, String endpoint, Runnable connect) {
         Attached binder = binders.get(endpoint);
         if (binder != null && !binder.isGone()) {
-            refuseUnlessPeers(socket, binder.type(), "connect", endpoint, "bound");
+            refuseUnlessPeers(socket, binder.type(), "connect", endpoint, "bound there");
         } else if (context != null && !shutDown) {
             if (pendingBinder == null) {
                 pendingBinder = PendingInprocBinder.create(context, "connect", endpoint);
             }
-            pendingEndpoints.add(endpoint);
+            pending.computeIfAbsent(endpoint, e -> EnumSet.noneOf(SocketType.class)).add(socket.type());
         }
         connect.run();
         connecters.computeIfAbsent(endpoint, e -> new ArrayList<>()).add(new Attached(socket));
@@ -159,7 +170,7 @@ final class InprocPeers {
         if (socket.type() == ROUTER && !BUNDLED_LIBRARY) {
             // A bind now would write the ROUTER's routing id into the ended pipe: libzmq without native/patches/0010
             // aborts (pipe.cpp:87) while the ROUTER is open. zmq_ctx_term binds it after Context.close closed it.
-            pendingEndpoints.remove(endpoint);
+            leftToTerm.add(endpoint);
         }
         List<Attached> list = connecters.get(endpoint);
         if (list != null) {
@@ -181,11 +192,16 @@ final class InprocPeers {
      */
     synchronized void bindPendingThen(Runnable shutdown) {
         if (pendingBinder != null) {
-            pendingEndpoints.forEach(pendingBinder::bind);
+            for (String endpoint : pending.keySet()) {
+                if (!leftToTerm.contains(endpoint)) {
+                    pendingBinder.bind(endpoint);
+                }
+            }
             pendingBinder.close();
             pendingBinder = null;
         }
-        pendingEndpoints.clear();
+        pending.clear();
+        leftToTerm.clear();
         shutDown = true;
         shutdown.run();
     }
@@ -193,7 +209,7 @@ final class InprocPeers {
     private static void refuseUnlessPeers(Socket socket, SocketType peer, String call, String endpoint, String how) {
         if (!arePeers(socket.type(), peer)) {
             throw Errors.exception(call, endpoint, Errno.ENOCOMPATPROTO.code(), "a " + socket.type()
-                    + " socket cannot be a peer of the " + peer + " socket " + how + " there: libzmq's handshake"
+                    + " socket cannot be a peer of the " + peer + " socket " + how + ": libzmq's handshake"
                     + " refuses this pair on other transports, and over inproc, which has none, some such pairs"
                     + " abort the process");
         }

@@ -181,6 +181,33 @@ public final class AbortScenarios {
     }
 
     /**
+     * Fuzzer finding (seed 1205, index 39307): a DISH connected to an inproc endpoint nothing had bound, then
+     * disconnected (or closed); libzmq kept the connect pending, and a PUB that bound there later was connected to
+     * it and read the DISH's JOIN as a subscription (msg.cpp:406). InprocPeers forgot the DISH at its disconnect;
+     * now a pending connect's type counts until a bind, so the PUB's bind is refused with ENOCOMPATPROTO.
+     */
+    @Scenario
+    public static void aBindIsCheckedAgainstConnectsPendingThereAfterTheirSocketLeft() {
+        for (boolean close : new boolean[] {false, true}) {
+            try (Context context = new Context()) {
+                Socket dish = context.socket(SocketType.DISH);
+                dish.join("g");
+                String endpoint = Scenarios.inproc("dish-left");
+                dish.connect(endpoint);
+                if (close) {
+                    dish.close();
+                } else {
+                    dish.disconnect(endpoint);
+                }
+                try (Socket pub = context.socket(SocketType.PUB)) {
+                    ZmqException e = expect(ZmqException.class, () -> pub.bind(endpoint));
+                    check(e.error() == Errno.ENOCOMPATPROTO, "not ENOCOMPATPROTO: " + e);
+                } // the context's close binds it with its PAIR binder, which never reads the JOIN
+            }
+        }
+    }
+
+    /**
      * Fuzzer finding (seed 1205, index 5168), native/patches/0011: setting a high-water mark sends each pipe's peer
      * the new limits, also to a pipe whose inproc peer had disconnected and acknowledged the end: the command reached
      * the deleted peer pipe (SIGSEGV in object_t::process_command on the reaper thread, every round on the old
